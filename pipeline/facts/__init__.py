@@ -1,0 +1,2 @@
+def extract_facts(text, tokens):
+    return []
