@@ -70,7 +70,11 @@ def _is_title_block(block: list[Line], column: float) -> bool:
 
 def layout_text(lines: list[Line]) -> ArticleDraft:
     """Rebuild one article from the lines of a text page (already repaired)."""
-    blocks = [[_stripped(l) for l in block] for block in split_blocks(lines)]
+    raw_blocks = split_blocks(lines)
+    blocks = [[_stripped(l) for l in block] for block in raw_blocks]
+    # A first line indented by full-width or double spaces opens a paragraph.
+    indented = {id(s) for raw, block in zip(raw_blocks, blocks) for l, s in zip(raw, block)
+                if l.text.startswith(("　", "  "))}
     if not blocks:
         return ArticleDraft(headline=Piece(""))
     column = rules.column_width([l.text for block in blocks for l in block])
@@ -89,14 +93,28 @@ def layout_text(lines: list[Line]) -> ArticleDraft:
         titles.append(block)
         index += 1
 
-    draft = _title_parts(titles)
+    draft = _title_parts([part for block in titles for part in _split_title_block(block)])
     draft.byline = byline
-    body = _read_body(blocks[index:], column)
+    body = _read_body(blocks[index:], column, indented)
     draft.byline = draft.byline or body.byline
     draft.captions = body.captions
     draft.credits = body.credits
     draft.sections = _sections(body.items)
     return draft
+
+
+def _split_title_block(block: list[Line]) -> list[list[Line]]:
+    """A kicker line (ending in ：) and a `——` subheadline line are parts of their own."""
+    parts: list[list[Line]] = []
+    for i, line in enumerate(block):
+        starts_part = line.text.startswith(("—", "－－", "--")) or (
+            i > 0 and block[i - 1].text.endswith(("：", ":"))
+        )
+        if not parts or starts_part:
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
 
 
 def _title_parts(titles: list[list[Line]]) -> ArticleDraft:
@@ -127,7 +145,7 @@ def _byline_pieces(line: Line) -> list[Piece]:
     return pieces
 
 
-def _read_body(blocks: list[list[Line]], column: float) -> _Body:
+def _read_body(blocks: list[list[Line]], column: float, indented: set[int]) -> _Body:
     body = _Body()
     paragraph: list[Line] = []  # the open paragraph's lines
     first_block = True
@@ -157,8 +175,7 @@ def _read_body(blocks: list[list[Line]], column: float) -> _Body:
             continue
         first_block = False
         for position, line in enumerate(block):
-            indented = line.text.startswith(("　", "  "))
-            if indented:
+            if id(line) in indented:
                 close()
             paragraph.append(line)
             last_in_block = position == len(block) - 1
@@ -172,12 +189,14 @@ def _read_body(blocks: list[list[Line]], column: float) -> _Body:
 
 
 def _is_caption(block: list[Line], column: float) -> bool:
-    if len(block) > CAPTION_MAX_LINES or not rules.ends_sentence(block[-1].text):
+    if len(block) > CAPTION_MAX_LINES:
+        return False
+    if rules.is_caption_cue(block[0].text) or rules.is_caption_cue(block[-1].text):
+        return True
+    if not rules.ends_sentence(block[-1].text):
         return False
     if any(rules.ends_sentence(l.text) for l in block[:-1]):
         return False  # a caption is one sentence run; several full stops make it running text
-    if rules.is_caption_cue(block[0].text) or rules.is_caption_cue(block[-1].text):
-        return True
     if len(block) < 2:
         return False
     # Body paragraphs print at the column width, the first line indented by about 2 em;
