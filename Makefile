@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Exit status is extract's (1 when some input failed); review pages are written either way.
 extract: $(STAMP)
-	$(PY) -m pipeline extract corpora -o outputs
+	@status=0; $(PY) -m pipeline extract corpora -o outputs || status=$$?; \
+	$(PY) -m pipeline review outputs --sources corpora; exit $$status
 
 test: $(STAMP) corpus
 	$(PY) -m pytest

@@ -89,10 +89,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     run.add_argument("paths", nargs="+", metavar="PATH", help="a PDF, a text file, or a folder")
     run.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    look = commands.add_parser("review", help="write an HTML review page beside each output JSON")
+    look.add_argument("outputs", type=Path, metavar="OUT", help="an output folder or JSON file")
+    look.add_argument("--sources", type=Path, metavar="DIR",
+                      help="the folder the inputs came from (to draw PDF pages)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return 2 if exit_.code else 0
+    if args.command == "review":
+        from pipeline.review import review
+
+        count = review(args.outputs, args.sources)
+        print(f"{count} review page(s) written beside the JSON in {args.outputs}", file=sys.stderr)
+        return 0
     try:
         return extract(args.paths, args.output, progress=False if args.no_progress else None)
     except UsageError as error:

@@ -103,6 +103,12 @@ def to_json(document: DocumentOut) -> str:
     return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, content: str) -> None:
     """Write via a temporary file in the same folder, then rename: never half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,6 +116,7 @@ def write_atomic(path: Path, content: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(content)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -73,3 +73,15 @@ def test_bad_usage_exits_2(argv, capsys):
 def test_missing_path_exits_2(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "nope.pdf"), "-o", str(tmp_path)]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_review_page_shows_every_fact_and_entity(tmp_path):
+    out = tmp_path / "out"
+    assert main(["extract", str(SEED_TEXT), "-o", str(out), "--no-progress"]) == 0
+    assert main(["review", str(out)]) == 0
+    page = (out / (SEED_TEXT.stem + ".html")).read_text(encoding="utf-8")
+    document = json.loads((out / (SEED_TEXT.stem + ".json")).read_text(encoding="utf-8"))
+    article = document["articles"][0]
+    assert page.count('class="fact"') == len(article["facts"])
+    assert page.count("<mark ") == len(article["entities"])
+    assert "打好产改之路组合拳" in page
