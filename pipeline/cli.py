@@ -58,10 +58,24 @@ def _progress(items: list, enabled: bool):
     return tqdm(items, unit="file", file=sys.stderr)
 
 
-def extract(inputs: Sequence[str], out_dir: Path, progress: Optional[bool] = None) -> int:
+def parse_shard(value: str) -> tuple[int, int]:
+    """`2/8` -> (2, 8): this machine takes every 8th file, starting with the 2nd (1-based)."""
+    try:
+        index, count = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard {value}: expected I/N, such as 1/4") from None
+    if not 1 <= index <= count:
+        raise UsageError(f"--shard {value}: I must be between 1 and N")
+    return index, count
+
+
+def extract(inputs: Sequence[str], out_dir: Path, progress: Optional[bool] = None,
+            shard: tuple[int, int] = (1, 1)) -> int:
     from pipeline.stages import process
 
     planned = plan_outputs(inputs, out_dir)
+    index, count = shard
+    planned = planned[index - 1 :: count]
     if progress is None:
         progress = sys.stderr.isatty()
     failures = 0
@@ -89,6 +103,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     run.add_argument("paths", nargs="+", metavar="PATH", help="a PDF, a text file, or a folder")
     run.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--shard", default="1/1", metavar="I/N",
+                     help="process only the I-th of N equal shares of the inputs (many machines)")
     look = commands.add_parser("review", help="write an HTML review page beside each output JSON")
     look.add_argument("outputs", type=Path, metavar="OUT", help="an output folder or JSON file")
     look.add_argument("--sources", type=Path, metavar="DIR",
@@ -104,7 +120,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"{count} review page(s) written beside the JSON in {args.outputs}", file=sys.stderr)
         return 0
     try:
-        return extract(args.paths, args.output, progress=False if args.no_progress else None)
+        return extract(args.paths, args.output, progress=False if args.no_progress else None,
+                       shard=parse_shard(args.shard))
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -85,3 +85,15 @@ def test_review_page_shows_every_fact_and_entity(tmp_path):
     assert page.count('class="fact"') == len(article["facts"])
     assert page.count("<mark ") == len(article["entities"])
     assert "打好产改之路组合拳" in page
+
+
+def test_shards_split_the_inputs_without_overlap(corpus, tmp_path):
+    for n in range(3):
+        (corpus / f"extra{n}.txt").write_bytes(SEED_TEXT.read_bytes())
+    outs = [tmp_path / f"shard{i}" for i in (1, 2)]
+    for i, out in enumerate(outs, start=1):
+        assert main(["extract", str(corpus), "-o", str(out), "--shard", f"{i}/2", "--no-progress"]) == 0
+    names = [sorted(p.relative_to(o).as_posix() for p in o.rglob("*.json")) for o in outs]
+    assert not set(names[0]) & set(names[1])
+    assert len(names[0]) + len(names[1]) == 5
+    assert main(["extract", str(corpus), "-o", str(tmp_path / "x"), "--shard", "3/2"]) == 2
