@@ -1,2 +1,55 @@
-def extract_facts(text, tokens):
-    return []
+"""Numeric facts: every number in a news article, with unit, approximation and subject.
+
+    extract_facts(text, tokens, strict_context=True) -> list[dict]
+
+`tokens` are (start, end, POS) from `pipeline.nlp.annotate(text)`.  Numbers are
+found with regular expressions on the text (never from token boundaries, so a
+segmenter that keeps `42.7万元` whole gives the same facts); tokens and POS are
+used for the subject and to tell numerals inside words (一切, 四川) apart.
+
+Each fact: text, value, unit, approx, kind, subject, start, end, role, group,
+with text[start:end] == fact["text"]; facts are sorted by start; the output is
+deterministic.
+
+Modules: normalize (length-preserving char map), numerals (numeral parsing,
+cn2an first, hand-written fallback), units (unit/measure-word table), approx
+(markers), dates, changes (change and range linking), subject (what is
+counted), extractor (the main loop), seed_eval / recognizers_eval (scoring).
+
+Decisions
+- Values: int when integral else float; 万/亿/兆 applied (42.7万元 -> 427000 元,
+  4亿余元 -> 400000000 over).  Years and dates are ISO strings: "1997",
+  "2021-10", "2021-10-20", "--10-20" (no year), "---11" (day only: 于十一日).
+- Units as printed, except money (块/圆/人民币 -> 元, 美圆 -> 美元; 万元 -> 元 with
+  the value scaled) and percent: 83.4% / 百分之四十 -> unit "%"; 千分之2 -> 0.2
+  "%"; 三成 / 七五折 -> 30 / 75 "%"; 3个百分点 -> 3 "百分点".
+- Approximations: over (余 多 以上 超过 逾 几十 数百 上千 ...), under (近 不到 不足
+  以下 以内 ...), about (约 大约 左右 上下).  几十家 = 10 over (the round lower bound).
+- Changes and ranges (see changes.py): 从900吨/月增至1500吨/月 -> two facts,
+  roles from/to, shared group, each keeps its own kind (measure: they are
+  levels).  提高了20% -> one fact of kind "change" (its value is the change);
+  a coordinated amount (上涨0.8%和2.8%) is a change too.  Ranges 3至5年,
+  10万-20万元, 在20和30之间, 大于10小于20, 1至10月, 2020-2022年 -> roles low/high,
+  shared group; an end printed without a unit takes the other end's unit/scale.
+  Vague pairs 三四家 / 两三天 / 二三十个 are ranges too: low = the first digit
+  ("三", 3 家), high = the rest ("四家").
+- Not facts in news mode (strict_context=True):
+  * Chinese numerals without a unit or measure word: “两新”, “八大群体”,
+    “六帮一体验”, 五一劳动奖章, 十强, 一线, 百年.
+  * 一 as a determiner: 一条路径, 一名学徒工, 一个缩影, 一批 (一 counts only with a
+    money/physical unit or %: 近一吨); reduplicated measures 一名名, 一个个.
+  * Numeral-led words (一度, 四处, 十分, 一块, 零部件) and idioms (十几年如一日).
+  * Names: model names with + (“1+4+3+X”), bare numbers inside short quotes,
+    Chinese ordinals (第三幼儿园, 第一批, 第一时间; 第3名 with Arabic digits is
+    an ordinal fact), 长征三号, 七人制 / 五年制, decades (九十年代).
+  * List markers (1), ratios 1:2, clock times 20时 / 8点, Arabic slash
+    fractions (10/20), codes glued to Latin letters (A2021..., 5G).
+  “岗前10分钟” is a fact: a quoted phrase keeps numbers that carry a unit.
+- strict_context=False (used for the Recognizers-Text spec, whose inputs are
+  isolated phrases): keeps bare numerals, 一, ordinals and slash fractions;
+  still rejects numerals that are part of ordinary words (一切, 四川) using the
+  tokens and the segmenter's lexicon.
+"""
+from .extractor import extract_facts
+
+__all__ = ["extract_facts"]
