@@ -101,6 +101,8 @@ def render(document: dict, pdf_path: Optional[Path] = None) -> str:
              f"<style>{STYLE}</style><h1>{html.escape(source['path'])}</h1>",
              f"<p>{source['kind']}, {source['pages']} page(s), sha256 {source['sha256'][:16]}…</p>"]
     parts += [f'<p class="warn">⚠ {html.escape(w)}</p>' for w in document["warnings"]]
+    legend = " ".join(f'<mark style="background:{c}">{label}</mark>' for label, c in LABEL_COLOURS.items())
+    parts.append(f'<p>Entities: {legend} · <span class="fact">fact</span> (hover for details)</p>')
     for article in document["articles"]:
         ents, facts = article["entities"], article["facts"]
         parts.append(f"<h2>{html.escape(article['headline'])}</h2>")
