@@ -81,15 +81,16 @@ def _open(path: str):
     try:
         pdf = pdfplumber.open(path)
         pdf.pages  # forces the page tree to be read
-    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise InputError(f"encrypted PDF, cannot be read without its password ({type(error).__name__})") from None
-    except PDFSyntaxError as error:
-        raise InputError(f"corrupt or truncated PDF ({error})") from None
-    except Exception as error:  # pdfminer raises many types on damaged files
-        name = type(error).__name__
-        if "password" in str(error).lower() or "encrypt" in name.lower():
-            raise InputError(f"encrypted PDF, cannot be read without its password ({name})") from None
-        raise InputError(f"corrupt or truncated PDF ({name}: {str(error)[:80]})") from None
+    except Exception as error:  # pdfplumber wraps pdfminer's errors in PdfminerException
+        cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+        name = type(cause).__name__
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "encrypt" in name.lower():
+            raise InputError("encrypted PDF: cannot be read without its password") from None
+        detail = str(cause).strip()[:80]
+        reason = f"{name}: {detail}" if detail else name
+        if isinstance(cause, PDFSyntaxError) or "EOF" in detail or "xref" in detail.lower():
+            raise InputError(f"corrupt or truncated PDF ({reason})") from None
+        raise InputError(f"unreadable PDF ({reason})") from None
     return pdf
 
 

@@ -218,11 +218,22 @@ def _byline(line: Line) -> list[Piece]:
     return pieces
 
 
+def _reading_order(articles: list[_Article], body: float) -> list[_Article]:
+    """Articles whose titles share a band of the page read left to right, bands top down."""
+    bands: list[list[_Article]] = []
+    for article in sorted(articles, key=lambda a: a.bbox[1]):
+        if bands and article.bbox[1] < max(a.bbox[3] for a in bands[-1]) + 2 * body:
+            bands[-1].append(article)
+        else:
+            bands.append([article])
+    return [a for band in bands for a in sorted(band, key=lambda a: a.bbox[0])]
+
+
 def layout_page(page: RawPage) -> list[ArticleDraft]:
     body = body_size(page.lines)
     placed = [l for l in page.lines if l.bbox is not None]
     lines = [l for l in placed if not is_furniture(l, page, body, placed)]
-    articles = [_Article(title) for title in _title_stacks(lines, body)]
+    articles = _reading_order([_Article(title) for title in _title_stacks(lines, body)], body)
     in_titles = {id(l) for a in articles for l in a.title}
     orphans: list[Line] = []
     for line in lines:
