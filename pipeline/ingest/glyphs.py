@@ -25,35 +25,34 @@ def tolerance(size: float) -> float:
     return min(max(MIN_TOLERANCE, SIZE_FRACTION * size), MAX_SIZE_FRACTION * size)
 
 
+CELL = 5.0  # grid cell (points): most copies are found in the 3x3 cells around a char
+_NEAR = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+
+
 def duplicate_ids(chars: list[dict]) -> set[int]:
-    """Ids (`id(char)`) of chars that are copies of an earlier-kept char."""
-    order = sorted(range(len(chars)), key=lambda i: (round(chars[i]["top"], 2), round(chars[i]["x0"], 2), i))
-    grid: dict[tuple[str, int, int], list[dict]] = {}
+    """Ids (`id(char)`) of chars that are copies of an earlier-placed char."""
+    order = sorted(range(len(chars)), key=lambda i: (chars[i]["top"], chars[i]["x0"], i))
+    grid: dict[tuple[str, int, int], list[tuple[float, float, float]]] = {}
     dropped: set[int] = set()
     for i in order:
         char = chars[i]
-        text = char["text"]
-        size = float(char.get("size") or (char["bottom"] - char["top"]) or 1.0)
+        text, x0, top = char["text"], char["x0"], char["top"]
+        size = float(char.get("size") or (char["bottom"] - top) or 1.0)
         tol = tolerance(size)
-        cx, cy = int(char["x0"] // MIN_TOLERANCE), int(char["top"] // MIN_TOLERANCE)
-        reach = int(tol // MIN_TOLERANCE) + 1
-        is_copy = False
-        for gx in range(cx - reach, cx + reach + 1):
-            for gy in range(cy - reach, cy + reach + 1):
-                for kept in grid.get((text, gx, gy), ()):
-                    kept_size = float(kept.get("size") or 1.0)
-                    if (abs(kept["x0"] - char["x0"]) <= tol and abs(kept["top"] - char["top"]) <= tol
-                            and abs(kept_size - size) <= SIZE_MISMATCH * max(kept_size, size)):
-                        is_copy = True
-                        break
-                if is_copy:
-                    break
-            if is_copy:
-                break
+        cx, cy = int(x0 // CELL), int(top // CELL)
+        reach = 1 if tol <= CELL else int(tol // CELL) + 1
+        neighbours = _NEAR if reach == 1 else [(dx, dy) for dx in range(-reach, reach + 1)
+                                               for dy in range(-reach, reach + 1)]
+        is_copy = any(
+            abs(kx - x0) <= tol and abs(ktop - top) <= tol
+            and abs(ksize - size) <= SIZE_MISMATCH * max(ksize, size)
+            for dx, dy in neighbours
+            for kx, ktop, ksize in grid.get((text, cx + dx, cy + dy), ())
+        )
         if is_copy:
             dropped.add(id(char))
         # Copies stay on the grid too: a third copy two shadow steps away still finds the second.
-        grid.setdefault((text, cx, cy), []).append(char)
+        grid.setdefault((text, cx, cy), []).append((x0, top, size))
     return dropped
 
 
