@@ -1,0 +1,121 @@
+"""Word segmentation: a private jieba.Tokenizer with the 1998 People's Daily training dictionary,
+the domain dictionary and a number/unit regex pre-pass.
+
+`Segmenter.segment(text)` -> [(start, end, pos)] tiling `text` apart from whitespace.  POS comes
+from the dictionary (most frequent tag in the training split), not from slow jieba.posseg.
+"""
+from __future__ import annotations
+
+import gzip
+import logging
+from pathlib import Path
+
+import jieba
+import regex
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+SEG_DICT = RESOURCES / "seg_dict.txt.gz"
+DOMAIN_DICT = RESOURCES / "domain_dict.txt"
+
+jieba.setLogLevel(logging.WARNING)
+logging.getLogger("jieba").setLevel(logging.WARNING)
+
+# full-width ASCII -> half-width, one char for one char, so offsets are unchanged
+_FW = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FW[0x3000] = 0x20
+
+_NUM = r"[0-9]+(?:[.,][0-9]+)*"
+_CNY = r"[〇○零一二三四五六七八九]{2,4}"
+_UNIT = (r"(?:万元|亿元|千元|元|美元|港元|欧元|日元|吨|公斤|千克|克|平方公里|平方米|立方米|公里|千米|厘米|"
+         r"毫米|米|亩|公顷|千瓦时|千瓦|兆瓦|升)")
+_PER = r"(?:月|年|日|天|小时|吨|人|公斤|亩|平方米|台|户)"
+NUMBER_RE = regex.compile(
+    rf"(?:{_NUM}|{_CNY})年"                         # 1997年, 一九九八年
+    rf"|[0-9]{{1,2}}月[0-9]{{1,2}}[日号]"           # 10月20日
+    rf"|{_NUM}(?:[%‰]"                              # 23.4%
+    rf"|(?:[万亿千百]+)?{_UNIT}(?:/{_PER})?"         # 42.7万元, 1500吨/月
+    rf"|[万亿]+"                                     # 25万
+    rf"|[月日号时]"                                   # 12月, 31日
+    rf")?"
+)
+_DATE_TOKEN = regex.compile(r"[0-9〇○零一二三四五六七八九]+年|[0-9]{1,2}月(?:[0-9]{1,2}[日号])?|[0-9]{1,2}[日号]")
+_NUMERAL_WORD = regex.compile(r"[〇○零一二三四五六七八九十百千万亿两几数半]+(?:分之[〇○零一二三四五六七八九十百千]+|分点)?")
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+_ALNUM = regex.compile(r"[A-Za-z]+")
+
+
+def _load_dict(path: Path, opener=open) -> list[tuple[str, int, str]]:
+    rows = []
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2:
+                rows.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else "n"))
+    return rows
+
+
+class Segmenter:
+    def __init__(self, seg_dict: Path = SEG_DICT, domain_dict: Path = DOMAIN_DICT, hmm: bool = False):
+        self.hmm = hmm
+        rows = _load_dict(seg_dict, gzip.open)
+        if domain_dict and Path(domain_dict).exists():
+            rows += _load_dict(domain_dict)
+        freq: dict[str, int] = {}
+        self.tags: dict[str, str] = {}
+        for word, count, tag in rows:
+            freq[word] = max(freq.get(word, 0), count)
+            self.tags[word] = tag
+        total = 0
+        pfdict: dict[str, int] = {}
+        for word, count in freq.items():
+            pfdict[word] = count
+            total += count
+            for i in range(1, len(word)):
+                pfdict.setdefault(word[:i], 0)
+        tok = jieba.Tokenizer(dictionary=None)
+        tok.FREQ, tok.total, tok.initialized = pfdict, total, True
+        self.tokenizer = tok
+
+    def add_word(self, word: str, freq: int = 1000, tag: str = "n") -> None:
+        self.tokenizer.add_word(word, freq, tag)
+        self.tags[word] = tag
+
+    def _pos(self, word: str) -> str:
+        if _NUMERAL_WORD.fullmatch(word):
+            return "m"
+        tag = self.tags.get(word)
+        if tag:
+            return tag
+        if word[0].isdigit():
+            return "m"
+        if _PUNCT.fullmatch(word):
+            return "w"
+        if _ALNUM.fullmatch(word):
+            return "nx"
+        return "n"
+
+    def _cut(self, chunk: str, offset: int, out: list) -> None:
+        pos = offset
+        for word in self.tokenizer.cut(chunk, HMM=self.hmm):
+            end = pos + len(word)
+            if not word.isspace():
+                out.append((pos, end, self._pos(word)))
+            pos = end
+
+    def segment(self, text: str) -> list[tuple[int, int, str]]:
+        norm = text.translate(_FW)
+        out: list[tuple[int, int, str]] = []
+        last = 0
+        for match in NUMBER_RE.finditer(norm):
+            start, end = match.span()
+            if start > last:
+                self._cut(norm[last:start], last, out)
+            word = match.group()
+            out.append((start, end, "t" if _DATE_TOKEN.fullmatch(word) else "m"))
+            last = end
+        if last < len(norm):
+            self._cut(norm[last:], last, out)
+        return out
+
+    def words(self, text: str) -> list[str]:
+        return [text[s:e] for s, e, _ in self.segment(text)]

@@ -1,0 +1,62 @@
+"""Segmentation: number/unit tokens, domain terms, tiling, held-out F1."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import require_corpus
+
+
+@pytest.fixture(scope="module")
+def seg():
+    from pipeline.nlp.segment import Segmenter
+    return Segmenter()
+
+
+def words(text):
+    from pipeline.nlp import annotate
+    return [text[s:e] for s, e, _ in annotate(text)[0]]
+
+
+@pytest.mark.parametrize("num", ["23.4%", "42.7万元", "1500吨/月", "1997年", "10月20日", "83.4%",
+                                 "１９９８年", "２３.４％"])
+def test_number_unit_tokens_whole(num):
+    assert num in words(f"工会建会率达到{num}，同比增长。")
+
+
+@pytest.mark.parametrize("term", ["高新区", "产改", "产业工人", "党工委", "阿拉善高新区", "党建指导员"])
+def test_domain_terms_whole(seg, term):
+    assert term in seg.words(f"推进{term}工作，成立由{term}牵头的专班")
+
+
+def test_tokens_tile_text_apart_from_whitespace():
+    from pipeline.nlp import annotate
+    text = "近年来，阿拉善高新区始建于1997年。\n\n习近平总书记 关于工人阶级\n和工会工作的重要论述 20 家"
+    tokens, _ = annotate(text)
+    pos = 0
+    for s, e, tag in tokens:
+        assert text[pos:s].isspace() or pos == s
+        assert e > s and not text[s:e].isspace() and tag
+        pos = e
+    assert text[pos:].strip() == ""
+
+
+def test_pos_tags_from_dictionary(seg):
+    text = "他在北京大学读书，增长23.4%。"
+    tags = {text[s:e]: t for s, e, t in seg.segment(text)}
+    assert tags["在"] == "p" and tags["23.4%"] == "m" and tags["。"] == "w"
+
+
+def test_private_jieba_does_not_touch_global(seg):
+    import jieba
+    seg.add_word("测试专用词语", 5000, "n")
+    assert "测试专用词语" not in jieba.dt.FREQ
+
+
+def test_heldout_segmentation_f1():
+    require_corpus()
+    from pipeline.nlp.corpus_split import iter_split
+    from pipeline.nlp.segment import Segmenter
+    from scripts.eval_nlp import seg_counts
+    lines = list(iter_split("test", limit=300))
+    p, r, f = seg_counts(lines, Segmenter().segment)
+    assert f >= 0.90, (p, r, f)
