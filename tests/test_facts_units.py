@@ -226,3 +226,14 @@ def test_tael_and_fraction():
     assert [(f["value"], f["unit"]) for f in facts("一两银子")] == [(1, "两")]
     assert [(f["text"], f["kind"]) for f in facts("运力提高近1/3。")] == [("近1/3", "change")]
     assert facts("10/20发布") == []
+
+
+def test_ge_before_a_word_starting_with_a_unit_character():
+    """`60多个国家`: 国 opens 国家, so 个 is the unit (regression from a generated page)."""
+    from pipeline.facts import extract_facts
+    from pipeline.nlp import annotate
+
+    text = "通达全球60多个国家和地区，新增运力约8000标准箱。"
+    facts = [(f["text"], f["value"], f["unit"], f["approx"], f["subject"])
+             for f in extract_facts(text, annotate(text)[0])]
+    assert facts == [("60多个", 60, "个", "over", "国家"), ("约8000标准箱", 8000, "标准箱", "about", "运力")]

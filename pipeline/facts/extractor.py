@@ -45,6 +45,7 @@ SPECIAL = {"对折": (50, "%", "percent"), "打对折": (50, "%", "percent"), "�
 PCT_RE = re.compile(r"[ ]*(?:(?P<sym>%|‰)|(?P<pp>个?[ ]*百[ ]*分[ ]*点))")
 CHENG_RE = re.compile(rf"[ ]*(?P<u>成|折)(?:[ ]*(?P<tail>半|[一二三四五六七八九1-9])(?![{CD}{CU}万亿0-9成折]))?")
 KM_RE = re.compile(r"[ ]?(?P<k>[kK]|M)(?![A-Za-z])")
+BARE_GE_RE = re.compile(r"[ ]*(?P<unit>个)")
 INNER_APPROX_RE = re.compile(r"[ ]*(?P<a>余|多)(?![少样余])")
 HALF_RE = re.compile(r"半")
 YEAR_RE = re.compile(r"[ ]*年")
@@ -242,6 +243,8 @@ def _scan_units(ctx: _Ctx, mt: Mention, e: int) -> int:
             mt.bare = False
             return e + 1
     m = UNIT_RE.match(norm, e)
+    if m and norm[e:m.start("unit")].strip() == "个" and not _unit_ok(ctx, m.start("unit"), m.end("unit")):
+        m = BARE_GE_RE.match(norm, e)  # 60多个国家: 国 starts 国家, so the unit is 个
     if m and _unit_ok(ctx, m.start("unit"), m.end("unit")) \
             and not (m.group("unit") == "度" and mt.chinese):  # 一度 = "once"; 度 only after digits
         unit = m.group("unit")
