@@ -6,8 +6,8 @@ lie within a tolerance of each other; genuine neighbours such as `谢谢` are a 
 apart. The tolerance is a fraction of the font size, at least 2.5 pt, but never more than 45%
 of the size, so neighbours can't merge even in small type.
 
-Unlike pdfplumber's `dedupe_chars` (pairwise, quadratic on dense pages), chars are bucketed on a
-grid keyed by text, so each char is compared with a handful of candidates: linear time.
+Unlike pdfplumber's `dedupe_chars` (pairwise, quadratic on dense pages), chars are grouped by
+text and sorted by position, so each char is compared with a handful of candidates.
 Within a group of copies the top-left one is kept, whatever the drawing order, so the result
 does not depend on how the PDF was written.
 """
@@ -25,35 +25,39 @@ def tolerance(size: float) -> float:
     return min(max(MIN_TOLERANCE, SIZE_FRACTION * size), MAX_SIZE_FRACTION * size)
 
 
-CELL = 5.0  # grid cell (points): most copies are found in the 3x3 cells around a char
-_NEAR = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
-
-
 def duplicate_ids(chars: list[dict]) -> set[int]:
-    """Ids (`id(char)`) of chars that are copies of an earlier-placed char."""
-    order = sorted(range(len(chars)), key=lambda i: (chars[i]["top"], chars[i]["x0"], i))
-    grid: dict[tuple[str, int, int], list[tuple[float, float, float]]] = {}
+    """Ids (`id(char)`) of chars that are copies of another char placed above or left of them.
+
+    Chars are grouped by text; within a group, sorted by (top, x0), each char is compared only
+    with the earlier chars whose top is within its tolerance: a short backward scan.
+    """
+    groups: dict[str, list[dict]] = {}
+    for char in chars:
+        groups.setdefault(char["text"], []).append(char)
     dropped: set[int] = set()
-    for i in order:
-        char = chars[i]
-        text, x0, top = char["text"], char["x0"], char["top"]
-        size = float(char.get("size") or (char["bottom"] - top) or 1.0)
-        tol = tolerance(size)
-        cx, cy = int(x0 // CELL), int(top // CELL)
-        reach = 1 if tol <= CELL else int(tol // CELL) + 1
-        neighbours = _NEAR if reach == 1 else [(dx, dy) for dx in range(-reach, reach + 1)
-                                               for dy in range(-reach, reach + 1)]
-        is_copy = any(
-            abs(kx - x0) <= tol and abs(ktop - top) <= tol
-            and abs(ksize - size) <= SIZE_MISMATCH * max(ksize, size)
-            for dx, dy in neighbours
-            for kx, ktop, ksize in grid.get((text, cx + dx, cy + dy), ())
-        )
-        if is_copy:
-            dropped.add(id(char))
-        # Copies stay on the grid too: a third copy two shadow steps away still finds the second.
-        grid.setdefault((text, cx, cy), []).append((x0, top, size))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=_position)
+        placed: list[tuple[float, float, float]] = []  # (top, x0, size), copies included
+        for char in members:
+            top, x0 = char["top"], char["x0"]
+            size = float(char.get("size") or (char["bottom"] - top) or 1.0)
+            tol = tolerance(size)
+            j = len(placed) - 1
+            while j >= 0 and top - placed[j][0] <= tol:
+                ptop, px0, psize = placed[j]
+                if abs(px0 - x0) <= tol and abs(psize - size) <= SIZE_MISMATCH * max(psize, size):
+                    dropped.add(id(char))
+                    break
+                j -= 1
+            # Copies stay placed: a third copy two shadow steps away still finds the second.
+            placed.append((top, x0, size))
     return dropped
+
+
+def _position(char: dict) -> tuple[float, float]:
+    return (char["top"], char["x0"])
 
 
 def dedupe(chars: Iterable[dict]) -> list[dict]:

@@ -127,7 +127,6 @@ def _recut(tokens: list[Token], ents: list[Entity]) -> list[Token]:
     if not ents:
         return tokens
     out: list[Token] = []
-    ei = 0
     ents_sorted = sorted(ents)
     cuts = sorted({b for s, e, _ in ents_sorted for b in (s, e)})
     ci = 0
@@ -141,17 +140,14 @@ def _recut(tokens: list[Token], ents: list[Entity]) -> list[Token]:
             ci += 1
         out.append((start, e, tag))
     merged: list[Token] = []
+    ent_by_start = {s: (e, label) for s, e, label in ents_sorted}
+    open_end = -1
     for tok in out:
-        while ei < len(ents_sorted) and ents_sorted[ei][1] <= tok[0]:
-            ei += 1
-        if ei < len(ents_sorted) and ents_sorted[ei][0] <= tok[0] < ents_sorted[ei][1]:
-            s, e, label = ents_sorted[ei]
-            tag = ENTITY_TAG.get(label, tok[2])
-            if merged and merged[-1][0] >= s and merged[-1][1] <= e and merged[-1][0] < e \
-                    and merged[-1][1] == tok[0] and merged[-1][0] >= s:
-                merged[-1] = (merged[-1][0], tok[1], tag if label != "DATE" else "t")
-            else:
-                merged.append((tok[0], tok[1], tag if tok[0] == s else tag))
+        if tok[0] in ent_by_start:
+            open_end, label = ent_by_start[tok[0]]
+            merged.append((tok[0], tok[1], ENTITY_TAG.get(label, tok[2])))
+        elif tok[0] < open_end and merged:
+            merged[-1] = (merged[-1][0], tok[1], merged[-1][2])  # inside the entity: extend
         else:
             merged.append(tok)
     return merged
