@@ -16,13 +16,12 @@ import argparse
 import os
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.nlp.corpus_split import gold_entities, iter_split  # noqa: E402
+from pipeline.nlp.corpus_split import gold_entities, iter_split, span_scores  # noqa: E402
 from pipeline.nlp.segment import _FW, NUMBER_RE  # noqa: E402
 
 LABELS = ("PERSON", "GPE", "LOC", "ORG")
@@ -68,26 +67,12 @@ def seg_counts(lines, segment):
 
 
 def ner_counts(lines, find):
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for pairs in lines:
-        text, gold = gold_entities(pairs)
-        gold = set(gold)
-        pred = {e for e in find(text) if e[2] in LABELS}
-        for s in pred & gold:
-            tp[s[2]] += 1
-        for s in pred - gold:
-            fp[s[2]] += 1
-        for s in gold - pred:
-            fn[s[2]] += 1
-    rows = {}
-    for label in LABELS + ("ALL",):
-        t = sum(tp.values()) if label == "ALL" else tp[label]
-        a = sum(fp.values()) if label == "ALL" else fp[label]
-        b = sum(fn.values()) if label == "ALL" else fn[label]
-        p = t / (t + a) if t + a else 0.0
-        r = t / (t + b) if t + b else 0.0
-        rows[label] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, t + b)
-    return rows
+    def pairs():
+        for line in lines:
+            text, gold = gold_entities(line)
+            yield find(text), gold
+
+    return span_scores(pairs(), LABELS)
 
 
 def posseg_tokens(text):

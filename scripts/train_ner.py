@@ -43,26 +43,9 @@ def sentences(part: str, limit: int | None = None):
 
 def score(nlp, data):
     from pipeline.nlp.charner import predict_spans
-    from collections import Counter
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for text, gold in data:
-        pred = set(predict_spans(nlp, text))
-        gold = set(gold)
-        for s in pred & gold:
-            tp[s[2]] += 1
-        for s in pred - gold:
-            fp[s[2]] += 1
-        for s in gold - pred:
-            fn[s[2]] += 1
-    rows = {}
-    for label in list(LABELS) + ["ALL"]:
-        t = sum(tp.values()) if label == "ALL" else tp[label]
-        f_p = sum(fp.values()) if label == "ALL" else fp[label]
-        f_n = sum(fn.values()) if label == "ALL" else fn[label]
-        p = t / (t + f_p) if t + f_p else 0.0
-        r = t / (t + f_n) if t + f_n else 0.0
-        rows[label] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, t + f_n)
-    return rows
+    from pipeline.nlp.corpus_split import span_scores
+
+    return span_scores(((predict_spans(nlp, text), gold) for text, gold in data), LABELS)
 
 
 def main() -> None:

@@ -192,7 +192,7 @@ def _read_article(article: _Article, page: RawPage, body: float) -> ArticleDraft
             continue
         if not draft.byline and not any(s.paragraphs for s in sections) and not paragraph \
                 and rules.is_byline(line.text):
-            draft.byline = _byline(line)
+            draft.byline = rules.byline_pieces(line)
             continue
         centred = x0 > column[0] + 2.5 * size and x1 < column[1] - 2.5 * size
         if (size >= HEADING_RATIO * body or centred) and rules.is_heading_like(line.text, 99):
@@ -206,16 +206,6 @@ def _read_article(article: _Article, page: RawPage, body: float) -> ArticleDraft
     close_paragraph()
     draft.sections = [s for s in sections if s.heading is not None or s.paragraphs]
     return draft
-
-
-def _byline(line: Line) -> list[Piece]:
-    pieces, cursor = [], 0
-    for name in rules.byline_names(line.text):
-        at = line.text.index(name, cursor)
-        cursor = at + len(name)
-        boxes = line.boxes[at:cursor] if line.boxes is not None else None
-        pieces.append(Piece(name, line.page, boxes))
-    return pieces
 
 
 def _reading_order(articles: list[_Article], body: float) -> list[_Article]:

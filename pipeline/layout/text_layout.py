@@ -85,7 +85,7 @@ def layout_text(lines: list[Line]) -> ArticleDraft:
     while index < len(blocks):
         block = blocks[index]
         if len(block) == 1 and rules.is_byline(block[0].text):
-            byline = _byline_pieces(block[0])
+            byline = rules.byline_pieces(block[0])
             index += 1
             break
         if not _is_title_block(block, column) or len(titles) == 3:
@@ -134,17 +134,6 @@ def _title_parts(titles: list[list[Line]]) -> ArticleDraft:
     return ArticleDraft(headline=pieces[head], kicker=kicker, subheadline=subheadline)
 
 
-def _byline_pieces(line: Line) -> list[Piece]:
-    pieces = []
-    cursor = 0
-    for name in rules.byline_names(line.text):
-        at = line.text.index(name, cursor)
-        cursor = at + len(name)
-        boxes = line.boxes[at:cursor] if line.boxes is not None else None
-        pieces.append(Piece(name, line.page, boxes))
-    return pieces
-
-
 def _read_body(blocks: list[list[Line]], column: float, indented: set[int]) -> _Body:
     body = _Body()
     paragraph: list[Line] = []  # the open paragraph's lines
@@ -163,7 +152,7 @@ def _read_body(blocks: list[list[Line]], column: float, indented: set[int]) -> _
             body.credits.append(Piece.from_lines(block))
             continue
         if len(block) == 1 and is_last_block and rules.TRAILING_BYLINE.match(text0) and not paragraph:
-            body.byline = _byline_pieces(block[0])
+            body.byline = rules.byline_pieces(block[0])
             continue
         if len(block) == 1 and rules.is_heading_like(text0, column) and (
             not paragraph or " " in text0 or block[0].repairs

@@ -6,6 +6,8 @@ from collections import Counter
 
 import regex
 
+from pipeline.document import Line, Piece
+
 # A sentence ends in 。！？… (possibly followed by closing quotes/brackets), or ；at a clause end.
 SENTENCE_END = regex.compile(r"[。！？!?…][”’」』）)\]]*\s*$")
 BYLINE = regex.compile(
@@ -72,3 +74,14 @@ def is_heading_like(text: str, column: float) -> bool:
         return False
     w = width(stripped)
     return 3 <= w <= max(column + 4, 16)
+
+
+def byline_pieces(line: Line) -> list[Piece]:
+    """The byline's names as pieces, each with the boxes of its own characters."""
+    pieces, cursor = [], 0
+    for name in byline_names(line.text):
+        at = line.text.index(name, cursor)
+        cursor = at + len(name)
+        boxes = line.boxes[at:cursor] if line.boxes is not None else None
+        pieces.append(Piece(name, line.page, boxes))
+    return pieces

@@ -78,3 +78,31 @@ def gold_entities(pairs: list[tuple[str, str]]) -> tuple[str, list[tuple[int, in
         text_parts.append(word)
         pos_ += len(word)
     return "".join(text_parts), ents
+
+
+def span_scores(pairs, labels) -> dict:
+    """Strict span+label P/R/F1 per label and ALL over (predicted, gold) span-set pairs.
+
+    Returns {label: (precision, recall, f1, gold_count)}.
+    """
+    from collections import Counter
+
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for pred, gold in pairs:
+        pred = {s for s in pred if s[2] in labels}
+        gold = set(gold)
+        for s in pred & gold:
+            tp[s[2]] += 1
+        for s in pred - gold:
+            fp[s[2]] += 1
+        for s in gold - pred:
+            fn[s[2]] += 1
+    rows = {}
+    for label in [*labels, "ALL"]:
+        t = sum(tp.values()) if label == "ALL" else tp[label]
+        f_p = sum(fp.values()) if label == "ALL" else fp[label]
+        f_n = sum(fn.values()) if label == "ALL" else fn[label]
+        p = t / (t + f_p) if t + f_p else 0.0
+        r = t / (t + f_n) if t + f_n else 0.0
+        rows[label] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, t + f_n)
+    return rows
