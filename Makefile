@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(PY) scripts/bench_nlp.py
 
 train-ner: $(STAMP) corpus
+	$(PY) scripts/build_seg_dict.py
 	$(PY) scripts/train_ner.py
 
 clean:
