@@ -82,3 +82,11 @@ def test_page_header_and_footer_stay_out(read_back):
 def test_generated_pages_are_deterministic():
     spec = two_article_page(article("port"), article("farm"))
     assert render_page(spec) == render_page(spec)
+
+
+def test_pdf_json_is_byte_identical_between_runs(tmp_path):
+    from pipeline.export import to_json
+
+    path = tmp_path / "page.pdf"
+    path.write_bytes(render_page(two_article_page(article("port"), article("farm"))))
+    assert to_json(process(path, "page.pdf")) == to_json(process(path, "page.pdf"))
