@@ -57,17 +57,22 @@ class Piece:
 
     @classmethod
     def from_lines(cls, lines: list[Line], sep: str = "") -> "Piece":
-        """Concatenate lines (joined by `sep`), carrying boxes and repairs along."""
+        """Concatenate lines (joined by `sep`), carrying boxes and repairs along.
+
+        With the default `sep=""` (running text), Chinese joins with nothing, but Latin words
+        or numbers meeting at a line break get a space between them.
+        """
         text_parts: list[str] = []
         boxes: list[Optional[Box]] = []
         repairs: list[Repair] = []
         has_boxes = any(line.boxes is not None for line in lines)
         offset = 0
         for i, line in enumerate(lines):
-            if i and sep:
-                text_parts.append(sep)
-                boxes.extend([None] * len(sep))
-                offset += len(sep)
+            joint = "" if not i else sep or _latin_joint(lines[i - 1].text, line.text)
+            if joint:
+                text_parts.append(joint)
+                boxes.extend([None] * len(joint))
+                offset += len(joint)
             text_parts.append(line.text)
             boxes.extend(line.boxes if line.boxes is not None else [None] * len(line.text))
             repairs.extend(r.shifted(offset) for r in line.repairs)
@@ -127,6 +132,14 @@ class RawDocument:
     kind: str  # "pdf" | "text"
     pages: list[RawPage]
     warnings: list[str] = field(default_factory=list)
+
+
+def _latin_joint(before: str, after: str) -> str:
+    """A space where a line break falls between two Latin words (not after a hyphen)."""
+    if before and after and before[-1].isascii() and after[0].isascii() \
+            and (before[-1].isalnum() or before[-1] in ".,;:!?)") and after[0].isalnum():
+        return " "
+    return ""
 
 
 def union_boxes(boxes: Optional[list[Optional[Box]]]) -> Optional[Box]:

@@ -88,3 +88,10 @@ def test_displaced_heading_is_placed_before_its_paragraph():
     )
     assert [s.heading.text if s.heading else None for s in draft.sections] == [None, "培育技能人才 夯实发展基础"]
     assert draft.sections[1].paragraphs[0].text.startswith("园区着力培育技能人才队伍")
+
+
+def test_latin_words_across_a_line_break_keep_a_space():
+    from pipeline.document import Piece
+
+    piece = Piece.from_lines([Line("新华社北京电 the quick brown"), Line("fox jumps，全文"), Line("完。")])
+    assert piece.text == "新华社北京电 the quick brown fox jumps，全文完。"
