@@ -135,9 +135,12 @@ class RawDocument:
 
 
 def _latin_joint(before: str, after: str) -> str:
-    """A space where a line break falls between two Latin words (not after a hyphen)."""
+    """A space where a line break falls between two Latin words (not after a hyphen).
+
+    Digits meeting at a break get none: print breaks numbers anywhere (`20` / `25年`).
+    """
     if before and after and before[-1].isascii() and after[0].isascii() \
-            and (before[-1].isalnum() or before[-1] in ".,;:!?)") and after[0].isalnum():
+            and (before[-1].isalpha() or before[-1] in ".,;:!?)") and after[0].isalpha():
         return " "
     return ""
 

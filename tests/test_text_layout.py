@@ -95,3 +95,9 @@ def test_latin_words_across_a_line_break_keep_a_space():
 
     piece = Piece.from_lines([Line("新华社北京电 the quick brown"), Line("fox jumps，全文"), Line("完。")])
     assert piece.text == "新华社北京电 the quick brown fox jumps，全文完。"
+
+
+def test_a_number_broken_across_lines_is_joined_without_space():
+    from pipeline.document import Piece
+
+    assert Piece.from_lines([Line("力争到20"), Line("25年实现")]).text == "力争到2025年实现"
