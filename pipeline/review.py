@@ -32,14 +32,14 @@ table{border-collapse:collapse;margin:1em 0;font-size:14px} td,th{border:1px sol
 """
 
 
-def _spans_html(text: str, entities: list[dict], facts: list[dict]) -> str:
+def _spans_html(text: str, entities: list[dict], facts: list[dict], prefix: str) -> str:
     """The article text with entities as coloured marks and facts underlined."""
     opens: dict[int, list[str]] = {}
     closes: dict[int, int] = {}
     for i, e in enumerate(entities):
         colour = LABEL_COLOURS.get(e["label"], "#ddd")
         opens.setdefault(e["start"], []).append(
-            f'<mark id="e{i}" style="background:{colour}" title="{html.escape(e["label"])}">')
+            f'<mark id="{prefix}e{i}" style="background:{colour}" title="{html.escape(e["label"])}">')
         closes[e["end"]] = closes.get(e["end"], 0) + 1
     fact_opens = {f["start"]: i for i, f in enumerate(facts)}
     fact_closes: dict[int, int] = {}
@@ -53,7 +53,7 @@ def _spans_html(text: str, entities: list[dict], facts: list[dict]) -> str:
         if i in fact_opens:
             f = facts[fact_opens[i]]
             tip = f'{f["kind"]}: {f["value"]} {f["unit"] or ""} {f["approx"] or ""} · {f["subject"] or ""}'
-            out.append(f'<span class="fact" id="f{fact_opens[i]}" title="{html.escape(tip)}">')
+            out.append(f'<span class="fact" id="{prefix}f{fact_opens[i]}" title="{html.escape(tip)}">')
         if ch != "\0":
             out.append(html.escape(ch))
     return "".join(out)
@@ -103,15 +103,16 @@ def render(document: dict, pdf_path: Optional[Path] = None) -> str:
     parts += [f'<p class="warn">⚠ {html.escape(w)}</p>' for w in document["warnings"]]
     legend = " ".join(f'<mark style="background:{c}">{label}</mark>' for label, c in LABEL_COLOURS.items())
     parts.append(f'<p>Entities: {legend} · <span class="fact">fact</span> (hover for details)</p>')
-    for article in document["articles"]:
+    page_items: list[tuple[str, str, dict]] = []
+    for number, article in enumerate(document["articles"]):
         ents, facts = article["entities"], article["facts"]
         parts.append(f"<h2>{html.escape(article['headline'])}</h2>")
         parts.append(f"<p>{len(facts)} facts, {len(ents)} entities, {len(article['repairs'])} repairs</p>")
-        parts.append(f'<div class="text">{_spans_html(article["text"], ents, facts)}</div>')
+        parts.append(f'<div class="text">{_spans_html(article["text"], ents, facts, f"a{number}-")}</div>')
         parts.append("<h3>Facts</h3><table><tr><th>#</th><th>text</th><th>value</th><th>unit</th>"
                      "<th>approx</th><th>kind</th><th>subject</th><th>role</th><th>page</th></tr>")
         for i, f in enumerate(facts):
-            cells = [f'<a href="#f{i}">{i}</a>', f["text"], f["value"], f["unit"], f["approx"], f["kind"],
+            cells = [f'<a href="#a{number}-f{i}">{i}</a>', f["text"], f["value"], f["unit"], f["approx"], f["kind"],
                      f["subject"], f"{f['role'] or ''} {f['group'] if f['group'] is not None else ''}",
                      f["page"]]
             parts.append("<tr>" + "".join(
@@ -119,7 +120,7 @@ def render(document: dict, pdf_path: Optional[Path] = None) -> str:
                 for i_, c in enumerate(cells)) + "</tr>")
         parts.append("</table><h3>Entities</h3><table><tr><th>#</th><th>text</th><th>label</th><th>page</th></tr>")
         for i, e in enumerate(ents):
-            parts.append(f'<tr><td><a href="#e{i}">{i}</a></td><td>{html.escape(e["text"])}</td>'
+            parts.append(f'<tr><td><a href="#a{number}-e{i}">{i}</a></td><td>{html.escape(e["text"])}</td>'
                          f'<td>{e["label"]}</td><td>{e["page"] if e["page"] is not None else ""}</td></tr>')
         parts.append("</table>")
         if article["repairs"]:
@@ -127,10 +128,12 @@ def render(document: dict, pdf_path: Optional[Path] = None) -> str:
             parts += [f"<tr><td>{html.escape(r['before'])}</td><td>{html.escape(r['after'])}</td>"
                       f"<td>{r['method']}</td></tr>" for r in article["repairs"]]
             parts.append("</table>")
-        items = [(f"f{i}", FACT_COLOUR, f) for i, f in enumerate(facts)] + [
-            (f"e{i}", LABEL_COLOURS.get(e["label"], "#666"), e) for i, e in enumerate(ents)]
-        images = _page_images(pdf_path, set(article["pages"])) if source["kind"] == "pdf" else {}
-        parts += [_page_html(n, img, items) for n, img in sorted(images.items())]
+        page_items += [(f"a{number}-f{i}", FACT_COLOUR, f) for i, f in enumerate(facts)] + [
+            (f"a{number}-e{i}", LABEL_COLOURS.get(e["label"], "#666"), e) for i, e in enumerate(ents)]
+    # Each page once, with the boxes of every article on it.
+    pages = {p for article in document["articles"] for p in article["pages"]}
+    images = _page_images(pdf_path, pages) if source["kind"] == "pdf" else {}
+    parts += [_page_html(n, img, page_items) for n, img in sorted(images.items())]
     return "\n".join(parts) + "\n"
 
 

@@ -90,3 +90,22 @@ def test_pdf_json_is_byte_identical_between_runs(tmp_path):
     path = tmp_path / "page.pdf"
     path.write_bytes(render_page(two_article_page(article("port"), article("farm"))))
     assert to_json(process(path, "page.pdf")) == to_json(process(path, "page.pdf"))
+
+
+def test_review_page_boxes_every_fact_and_entity_on_the_page(tmp_path):
+    import json
+
+    from pipeline.cli import main
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "page.pdf").write_bytes(render_page(two_article_page(article("port"), article("farm"))))
+    out = tmp_path / "out"
+    assert main(["extract", str(source), "-o", str(out), "--no-progress"]) == 0
+    assert main(["review", str(out), "--sources", str(source)]) == 0
+    page = (out / "page.html").read_text(encoding="utf-8")
+    document = json.loads((out / "page.json").read_text(encoding="utf-8"))
+    boxed = sum(1 for a in document["articles"] for item in [*a["facts"], *a["entities"]] if item["bbox"])
+    assert boxed > 20 and page.count("<rect ") == boxed
+    assert page.count("data:image/png;base64,") == 1  # the page drawn once, boxes of both articles on it
+    assert page.count('id="a1-f0"') == 1
