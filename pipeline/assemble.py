@@ -35,8 +35,14 @@ class AssembledArticle:
         if not pages:
             return None, None
         page = pages[0]
-        boxes = [b for p, b in zip(self.pages[start:end], self.boxes[start:end]) if p == page]
-        return page, union_boxes(boxes)
+        boxes = [b for p, b in zip(self.pages[start:end], self.boxes[start:end]) if p == page and b]
+        # A span broken across columns gets the box of its longer part, not one spanning both.
+        runs: list[list[Box]] = []
+        for box in boxes:
+            if not runs or box[1] < runs[-1][-1][1] - 1.5 * (box[3] - box[1]):
+                runs.append([])
+            runs[-1].append(box)
+        return page, union_boxes(max(runs, key=len) if runs else None)
 
 
 def ordered_parts(draft: ArticleDraft) -> list[tuple[str, Piece]]:
