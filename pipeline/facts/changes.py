@@ -36,6 +36,14 @@ def _inherit(a, b):
             a.scale = b.scale
 
 
+def _link(a, b, group: int, roles: tuple[str, str]) -> int:
+    """Give a and b their roles under a new shared group number; returns that number."""
+    group += 1
+    a.role, b.role = roles
+    a.group = b.group = group
+    return group
+
+
 def link_changes_and_ranges(norm: str, mentions: list) -> None:
     group = 0
     for i in range(len(mentions) - 1):
@@ -51,9 +59,7 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
                     b.value = av[:-2] + bv[-2:]
                 elif bv.startswith("--") and not bv.startswith("---") and re.fullmatch(r"\d{4}-.*", av):
                     b.value = av[:4] + bv[1:]
-                group += 1
-                a.role, b.role = "low", "high"
-                a.group = b.group = group
+                group = _link(a, b, group, ("low", "high"))
             continue
         if a.kind in ("year", "date") or (b.kind in ("year", "date") and a.kind != "count"):
             continue
@@ -61,26 +67,20 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
         if a.pair and a.end == b.start:  # 三四个, 两三天: a vague range
             _inherit(a, b)
             a.kind = b.kind
-            group += 1
-            a.role, b.role = "low", "high"
-            a.group = b.group = group
+            group = _link(a, b, group, ("low", "high"))
             continue
         if BETWEEN_SEP.fullmatch(between) and b.unit == "间":  # 10000与20000间
             b.unit, b.kind, b.bare = None, "count", True
             b.end -= 1
         if a.kind == "ordinal" or b.kind == "ordinal":
             if BETWEEN_SEP.fullmatch(between) and BETWEEN_AFTER.match(norm, b.end):
-                group += 1
-                a.role, b.role = "low", "high"
-                a.group = b.group = group
+                group = _link(a, b, group, ("low", "high"))
             continue
         if len(between) > 12:
             continue
         if CHANGE_FROM.search(norm, max(0, a.start - 2), a.start) and CHANGE_SEP.fullmatch(between):
-            group += 1
             _inherit(a, b)
-            a.role, b.role = "from", "to"
-            a.group = b.group = group
+            group = _link(a, b, group, ("from", "to"))
             if b.kind == "change":
                 b.kind = a.kind
             continue
@@ -88,9 +88,7 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
                 and isinstance(a.value, Decimal) and a.value == int(a.value) \
                 and 1000 <= a.value < int(b.value):
             a.value, a.kind, a.bare = str(int(a.value)), "year", False  # 2020-2022年
-            group += 1
-            a.role, b.role = "low", "high"
-            a.group = b.group = group
+            group = _link(a, b, group, ("low", "high"))
             continue
         if RANGE_SEP.fullmatch(between) and b.kind == "date" and a.kind == "count" and a.bare \
                 and isinstance(b.value, str) and re.fullmatch(r"(\d{4}|-)-\d{2}", b.value) \
@@ -101,9 +99,7 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
                 b.value = mentions[i - 1].value + b.value[1:]
             a.value = b.value[:-2] + f"{int(a.value):02d}"
             a.kind, a.bare = "date", False
-            group += 1
-            a.role, b.role = "low", "high"
-            a.group = b.group = group
+            group = _link(a, b, group, ("low", "high"))
             continue
         if RANGE_SEP.fullmatch(between) and b.kind != "change" and a.approx in (None, "about"):
             if a.unit is not None and b.unit is not None and a.unit != b.unit:
@@ -114,15 +110,11 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
                     continue
             except TypeError:
                 continue
-            group += 1
-            a.role, b.role = "low", "high"
-            a.group = b.group = group
+            group = _link(a, b, group, ("low", "high"))
             continue
         if BETWEEN_SEP.fullmatch(between) and BETWEEN_AFTER.match(norm, b.end):
             _inherit(a, b)
-            group += 1
-            a.role, b.role = "low", "high"
-            a.group = b.group = group
+            group = _link(a, b, group, ("low", "high"))
             continue
         # bounds: 大于10小于20, 最多100最少20, 1000以上， 1500以下
         if {a.approx, b.approx} == {"over", "under"} and BOUND_SEP.match(between):
@@ -132,6 +124,4 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
                     continue
             except TypeError:
                 continue
-            group += 1
-            lo.role, hi.role = "low", "high"
-            lo.group = hi.group = group
+            group = _link(lo, hi, group, ("low", "high"))
