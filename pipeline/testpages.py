@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from typing import Optional
 
 FONT = "STSong-Light"
 BODY_SIZE = 9.5
@@ -278,7 +277,3 @@ def load_article(path) -> dict:
     from pathlib import Path
 
     return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def first(items: list) -> Optional[object]:
-    return items[0] if items else None

@@ -231,16 +231,9 @@ def layout_page(page: RawPage) -> list[ArticleDraft]:
             continue
         owner = _owner(line, articles)
         (owner.lines if owner else orphans).append(line)
-    if orphans:  # text above every headline: an article of its own, without headline
-        articles.insert(0, _Article(title=[], lines=orphans))
-    drafts = []
-    for article in articles:
-        if article.title:
-            drafts.append(_read_article(article, page, body))
-        else:
-            untitled = _read_article(_Article([Line("", page.number, [], body)], orphans), page, body)
-            drafts.append(untitled)
-    return drafts
+    if orphans:  # text above every headline: an article of its own, with an empty headline
+        articles.insert(0, _Article([Line("", page.number, [], body)], orphans))
+    return [_read_article(article, page, body) for article in articles]
 
 
 def layout_pdf(doc: RawDocument) -> list[ArticleDraft]:

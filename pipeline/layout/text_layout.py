@@ -60,7 +60,7 @@ def _stripped(line: Line) -> Line:
     return Line(line.text.strip(), line.page, boxes, line.size, line.bold, repairs)
 
 
-def _is_title_block(block: list[Line], column: float) -> bool:
+def _is_title_block(block: list[Line]) -> bool:
     if any(line.repairs for line in block):
         return True
     if len(block) > 3:
@@ -88,7 +88,7 @@ def layout_text(lines: list[Line]) -> ArticleDraft:
             byline = rules.byline_pieces(block[0])
             index += 1
             break
-        if not _is_title_block(block, column) or len(titles) == 3:
+        if not _is_title_block(block) or len(titles) == 3:
             break
         titles.append(block)
         index += 1
