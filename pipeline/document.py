@@ -1,13 +1,21 @@
 """The internal document model every stage reads and writes.
 
-Data flows one way: ingest -> repair -> layout -> assemble -> nlp -> facts/entities -> export.
-Coordinates are PDF points with the origin at the page's top-left (pdfplumber's x0, top, x1,
-bottom). Text input has no geometry: `page` is 1 and `boxes` is None.
+Data flows one way: ingest -> lines -> repair -> layout -> link -> assemble -> nlp -> facts ->
+export. Coordinates are PDF points with the origin at the page's top-left (pdfplumber's x0, top,
+x1, bottom); image pages use their pixel grid scaled to points at the scan's resolution. Text
+input has no geometry: `page` is 1 and `boxes` is None.
+
+Every source of a page (pdfplumber chars, pdfium chars, a recovered mojibake layer, OCR boxes)
+becomes the same records: glyphs (plain dicts, pdfplumber's keys) on a `RawPage`, with the page's
+ruling lines, rectangles and images. Layout reads only these, never where they came from.
+
+A glyph dict has at least: text, x0, top, x1, bottom (floats), size (float), fontname (str);
+optionally `upright` (bool, False for glyphs drawn rotated) and `conf` (OCR confidence 0-1).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -36,6 +44,8 @@ class Line:
     size: Optional[float] = None  # dominant font size, PDF input only
     bold: bool = False
     repairs: list[Repair] = field(default_factory=list)
+    confidence: Optional[float] = None  # lowest OCR confidence of its glyphs; None when not OCR
+    vertical: bool = False  # characters stacked top to bottom (a vertical headline)
 
     @property
     def bbox(self) -> Optional[Box]:
@@ -88,13 +98,18 @@ class Section:
 
 
 @dataclass
-class Block:
-    """A laid-out region of the page, kept for provenance (`blocks` in the JSON)."""
+class TableDraft:
+    """A table found on the page: rows of cells, each cell a Piece with its boxes.
 
-    kind: str  # kicker, headline, subheadline, byline, heading, paragraph, caption, credit
+    The first `header_rows` rows and `header_cols` columns are headers; a fact in a body cell
+    takes its row and column headers as subject.
+    """
+
     page: int
     bbox: Box
-    text: str
+    rows: list[list[Piece]]
+    header_rows: int = 0
+    header_cols: int = 0
 
 
 @dataclass
@@ -108,30 +123,81 @@ class ArticleDraft:
     sections: list[Section] = field(default_factory=list)
     captions: list[Piece] = field(default_factory=list)
     credits: list[Piece] = field(default_factory=list)
+    tables: list[TableDraft] = field(default_factory=list)
     pages: list[int] = field(default_factory=lambda: [1])
-    blocks: list[Block] = field(default_factory=list)
+    date: Optional[str] = None  # ISO date of the edition it was printed in
+    jump_to: Optional[str] = None  # page label a `（下转第X版）` marker sends the reader to
+    jump_from: Optional[str] = None  # page label a `（上接第X版）` marker names
+
+
+@dataclass
+class Edition:
+    """What the page's running head and foot say: paper, date, page label, section, editors."""
+
+    paper: Optional[str] = None
+    date: Optional[str] = None  # ISO 8601 (YYYY-MM-DD)
+    page_label: Optional[str] = None  # as printed: `第2版`, `A3`
+    section: Optional[str] = None  # `要闻·综合`
+    editors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PageItem:
+    """A page region that is not article text: running head/foot, advertisement, ..."""
+
+    kind: str  # header, footer, page_number, ad, ...
+    page: int
+    bbox: Box
+    text: str
+
+
+@dataclass
+class PageLayout:
+    """Layout's result for one page: its articles in reading order and everything else on it."""
+
+    number: int
+    width: Optional[float]
+    height: Optional[float]
+    source: str
+    articles: list[ArticleDraft] = field(default_factory=list)
+    edition: Optional[Edition] = None
+    furniture: list[PageItem] = field(default_factory=list)
+    items: list[PageItem] = field(default_factory=list)
+    low_confidence: list[Line] = field(default_factory=list)  # OCR lines to check by eye
 
 
 @dataclass
 class RawPage:
-    """One page as ingested: its lines in extraction order (text input) or chars (PDF)."""
+    """One page as ingested.
+
+    Text input fills `lines` directly (no geometry). Every other source fills `glyphs` (plus
+    rules, rects, images); the `lines` stage then builds `lines` from the geometry.
+    """
 
     number: int  # 1-based
     lines: list[Line] = field(default_factory=list)
     width: Optional[float] = None
     height: Optional[float] = None
-    chars: list[dict] = field(default_factory=list)  # de-duplicated pdfplumber char dicts
+    glyphs: list[dict] = field(default_factory=list)  # de-duplicated glyph dicts
+    rules: list[Box] = field(default_factory=list)  # printed ruling lines (thin strokes or rects)
+    rects: list[dict] = field(default_factory=list)  # boxes: x0, top, x1, bottom, fill, stroke, dark
     images: list[Box] = field(default_factory=list)
-    needs_ocr: bool = False
+    # How the text was obtained: "text" (a good text layer, or a text file), "recovered" (a
+    # broken text layer re-decoded), "ocr", or "none" (nothing readable).
+    source: str = "text"
 
 
 @dataclass
 class RawDocument:
+    """An input file as ingested. `pages` may be a generator: PDFs are read page by page so
+    memory does not grow with the page count; `warnings` fills up while pages are read."""
+
     path: str
     sha256: str
-    kind: str  # "pdf" | "text"
-    pages: list[RawPage]
+    kind: str  # "pdf" | "text" | "image"
+    pages: Iterable[RawPage]
     warnings: list[str] = field(default_factory=list)
+    page_count: Optional[int] = None  # known before reading when `pages` is a generator
 
 
 def _latin_joint(before: str, after: str) -> str:

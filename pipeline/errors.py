@@ -3,3 +3,7 @@
 
 class InputError(Exception):
     """The input file cannot be processed (corrupt, encrypted, undecodable, ...)."""
+
+
+class UsageError(Exception):
+    """The command line is wrong (missing input, two inputs writing one output, ...)."""

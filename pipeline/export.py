@@ -1,4 +1,10 @@
-"""Build the schema-1 JSON document from analysed articles, and write it atomically."""
+"""Build the JSON document from analysed articles and laid-out pages, and write it atomically.
+
+Documents are written as a stream: each article is validated and serialised as soon as it is
+complete and kept on disk (a spooled temporary file) until the document is finished, so memory
+does not grow with the page count. `to_json(DocumentOut)` and the streamed file are the same
+bytes.
+"""
 from __future__ import annotations
 
 import json
@@ -8,10 +14,13 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline.assemble import AssembledArticle
-from pipeline.document import Box, RawDocument, union_boxes
+from pipeline.document import Box, PageItem, PageLayout, union_boxes
 from pipeline.model import (
-    ArticleOut, BlockOut, DocumentOut, EntityOut, FactOut, RepairOut, SectionOut, Source,
+    ArticleOut, BlockOut, CellOut, DocumentOut, EditionOut, EntityOut, FactOut, LowConfidenceLine,
+    PageItemOut, PageOut, RepairOut, SectionOut, Source, TableOut,
 )
+
+SPOOL_IN_MEMORY = 8 << 20  # bytes of serialised articles kept in memory before spilling to disk
 
 COORD_DECIMALS = 2
 
@@ -69,6 +78,7 @@ def article_out(article_id: str, article: AssembledArticle, tokens, entities, fa
     return ArticleOut(
         id=article_id,
         pages=pages,
+        date=draft.date,
         kicker=draft.kicker.text if draft.kicker is not None and draft.kicker.text else None,
         headline=draft.headline.text,
         subheadline=draft.subheadline.text if draft.subheadline is not None and draft.subheadline.text else None,
@@ -80,6 +90,7 @@ def article_out(article_id: str, article: AssembledArticle, tokens, entities, fa
                        paragraphs=[p.text for p in s.paragraphs])
             for s in draft.sections
         ],
+        tables=tables_out(article),
         text=article.text,
         tokens=[tuple(t) for t in tokens],
         entities=entity_rows,
@@ -90,12 +101,98 @@ def article_out(article_id: str, article: AssembledArticle, tokens, entities, fa
     )
 
 
-def document_out(raw: RawDocument, display_path: str, articles: list[ArticleOut]) -> DocumentOut:
-    return DocumentOut(
-        source=Source(path=display_path, sha256=raw.sha256, kind=raw.kind, pages=len(raw.pages)),
-        articles=articles,
-        warnings=list(raw.warnings),
+def tables_out(article: AssembledArticle) -> list[TableOut]:
+    tables = []
+    for index, table in enumerate(article.draft.tables):
+        spans = [c for c in article.cells if c.table == index]
+        rows: list[list[CellOut]] = [[] for _ in table.rows]
+        for span in spans:
+            cell = table.rows[span.row][span.column]
+            rows[span.row].append(CellOut(text=cell.text, start=span.start, end=span.end,
+                                          bbox=_bbox(cell.bbox)))
+        tables.append(TableOut(page=table.page, bbox=_bbox(table.bbox), header_rows=table.header_rows,
+                               header_cols=table.header_cols, rows=rows))
+    return tables
+
+
+def _item(item: PageItem) -> PageItemOut:
+    return PageItemOut(kind=item.kind, text=item.text, bbox=_bbox(item.bbox))
+
+
+def page_out(page: PageLayout) -> PageOut:
+    edition = None
+    if page.edition is not None:
+        e = page.edition
+        edition = EditionOut(paper=e.paper, date=e.date, page_label=e.page_label, section=e.section,
+                             editors=list(e.editors))
+    return PageOut(
+        number=page.number,
+        width=None if page.width is None else round(page.width, COORD_DECIMALS),
+        height=None if page.height is None else round(page.height, COORD_DECIMALS),
+        source=page.source,
+        edition=edition,
+        furniture=[_item(i) for i in page.furniture],
+        items=[_item(i) for i in page.items],
+        low_confidence=[LowConfidenceLine(text=l.text, confidence=l.confidence, bbox=_bbox(l.bbox))
+                        for l in page.low_confidence if l.bbox is not None and l.confidence is not None],
     )
+
+
+class DocumentWriter:
+    """Collects one document's pages and articles as they are produced.
+
+    `finish()` returns the validated `DocumentOut` (everything in memory: for tests and small
+    inputs); `write(path)` streams the same bytes to `path` atomically, with the articles kept on
+    disk meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self.pages: list[PageOut] = []
+        self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, mode="w+",
+                                                    encoding="utf-8")
+        self._count = 0
+
+    def add_page(self, page: PageOut) -> None:
+        self.pages.append(page)
+
+    def add_article(self, article: ArticleOut) -> None:
+        if self._count:
+            self._spool.write(",\n")
+        self._spool.write(_indented(json.dumps(article.model_dump(mode="json"), ensure_ascii=False,
+                                               indent=1), "  "))
+        self._count += 1
+
+    def _envelope(self, source: Source, warnings: list[str]) -> DocumentOut:
+        return DocumentOut(source=source, pages=self.pages, articles=[], warnings=list(warnings))
+
+    def write(self, path: Path, source: Source, warnings: list[str]) -> None:
+        head, tail = to_json(self._envelope(source, warnings)).split('"articles": []', 1)
+        self._spool.seek(0)
+        with atomic_file(path) as handle:
+            handle.write(head)
+            if self._count:
+                handle.write('"articles": [\n')
+                for block in iter(lambda: self._spool.read(1 << 20), ""):
+                    handle.write(block)
+                handle.write("\n ]")
+            else:
+                handle.write('"articles": []')
+            handle.write(tail)
+        self.close()
+
+    def finish(self, source: Source, warnings: list[str]) -> DocumentOut:
+        self._spool.seek(0)
+        listed = json.loads("[" + self._spool.read() + "]")
+        self.close()
+        document = self._envelope(source, warnings)
+        return document.model_copy(update={"articles": [ArticleOut.model_validate(a) for a in listed]})
+
+    def close(self) -> None:
+        self._spool.close()
+
+
+def _indented(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.split("\n"))
 
 
 def to_json(document: DocumentOut) -> str:
@@ -109,15 +206,31 @@ def _umask() -> int:
     return mask
 
 
+class atomic_file:
+    """`with atomic_file(path) as handle:` writes a temporary file in the same folder and renames
+    it over `path` on success: readers never see half a file; on failure nothing is left."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
+                                        suffix=".tmp")
+        self.handle = os.fdopen(fd, "w", encoding="utf-8")
+        return self.handle
+
+    def __exit__(self, kind, error, trace) -> None:
+        try:
+            self.handle.close()
+            if kind is None:
+                os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
+                os.replace(self.tmp, self.path)
+        finally:
+            Path(self.tmp).unlink(missing_ok=True)
+
+
 def write_atomic(path: Path, content: str) -> None:
     """Write via a temporary file in the same folder, then rename: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as handle:
+        handle.write(content)

@@ -1,49 +1,68 @@
 """The pipeline, written out in one place. Data flows one way:
 
-    ingest -> repair -> layout -> assemble -> nlp -> facts -> export
+    ingest -> lines -> repair -> layout -> link -> assemble -> nlp -> facts -> export
+
+Pages stream through the first four stages one at a time; `link` holds back only articles that
+may continue on a later page; each finished article is analysed and written at once.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterator, Optional
 
 from pipeline.assemble import AssembledArticle, assemble
-from pipeline.document import ArticleDraft, RawDocument
+from pipeline.document import ArticleDraft, PageLayout, RawDocument, RawPage
 from pipeline.errors import InputError
-from pipeline.export import article_out, document_out
-from pipeline.model import DocumentOut
+from pipeline.export import DocumentWriter, article_out, page_out
+from pipeline.layout.continuations import ArticleLinker
+from pipeline.layout.lines import page_lines
+from pipeline.model import DocumentOut, Source
 from pipeline.repair import repair_lines
 
 PDF_SUFFIXES = {".pdf"}
 TEXT_SUFFIXES = {".txt", ".text"}
+INPUT_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
 
 
-def ingest(path: Path) -> RawDocument:
+@dataclass(frozen=True)
+class Options:
+    """How to read inputs; the command line sets these."""
+
+    pdf_engine: str = "pdfplumber"
+
+
+def ingest(path: Path, options: Options) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
-        from pipeline.ingest.pdf import read_pdf  # pdfplumber loads only when needed
+        from pipeline.ingest.pdf import read_pdf  # PDF libraries load only when needed
 
-        return read_pdf(str(path))
+        return read_pdf(str(path), engine=options.pdf_engine)
     if suffix in TEXT_SUFFIXES:
         from pipeline.ingest.text import read_text
 
         return read_text(path)
-    raise InputError(f"unsupported file type {suffix or '(none)'}: expected .pdf or .txt")
+    raise InputError(f"unsupported file type {suffix or '(none)'}: expected "
+                     f"{', '.join(sorted(INPUT_SUFFIXES))}")
 
 
-def repair(raw: RawDocument) -> RawDocument:
-    pages = [replace(page, lines=repair_lines(page.lines)) for page in raw.pages]
-    return replace(raw, pages=pages)
+def lines(page: RawPage) -> RawPage:
+    return replace(page, lines=page_lines(page))
 
 
-def layout(raw: RawDocument) -> list[ArticleDraft]:
-    if raw.kind == "pdf":
-        from pipeline.layout.pdf_layout import layout_pdf
+def repair(page: RawPage) -> RawPage:
+    return replace(page, lines=repair_lines(page.lines))
 
-        return layout_pdf(raw)
-    from pipeline.layout.text_layout import layout_text
 
-    return [layout_text([line for page in raw.pages for line in page.lines])]
+def layout(page: RawPage, kind: str) -> PageLayout:
+    if kind == "text":
+        from pipeline.layout.text_layout import layout_text
+
+        return PageLayout(number=page.number, width=None, height=None, source=page.source,
+                          articles=[layout_text(page.lines)])
+    from pipeline.layout.pdf_layout import layout_page
+
+    return layout_page(page)
 
 
 def analyse(article: AssembledArticle):
@@ -56,14 +75,55 @@ def analyse(article: AssembledArticle):
     return tokens, entities, facts
 
 
-def process(path: Path, display_path: str) -> DocumentOut:
-    """Run every stage on one input file."""
-    raw = repair(ingest(path))
-    articles = []
-    for number, draft in enumerate(layout(raw), start=1):
-        assembled = assemble(draft, geometry=raw.kind == "pdf")
-        tokens, entities, facts = analyse(assembled)
-        articles.append(article_out(f"a{number}", assembled, tokens, entities, facts))
-    if not articles:
+def laid_out_pages(raw: RawDocument) -> Iterator[PageLayout]:
+    for page in raw.pages:
+        yield layout(repair(lines(page)), raw.kind)
+
+
+def _run(path: Path, display_path: str, options: Options,
+         writer: DocumentWriter) -> tuple[Source, list[str]]:
+    """Every stage on one input file, into `writer`; returns the source record and warnings."""
+    raw = ingest(path, options)
+    linker = ArticleLinker()
+    page_sources: list[str] = []
+    numbered = 0
+
+    def export(drafts: list[ArticleDraft]) -> None:
+        nonlocal numbered
+        for draft in drafts:
+            numbered += 1
+            assembled = assemble(draft, geometry=raw.kind != "text")
+            tokens, entities, facts = analyse(assembled)
+            writer.add_article(article_out(f"a{numbered}", assembled, tokens, entities, facts))
+
+    for page in laid_out_pages(raw):
+        page_sources.append(page.source)
+        writer.add_page(page_out(page))
+        export(linker.feed(page))
+    export(linker.finish())
+    if not numbered:
         raw.warnings.append("no article found")
-    return document_out(raw, display_path, articles)
+    return Source(path=display_path, sha256=raw.sha256, kind=raw.kind, pages=len(page_sources),
+                  page_sources=page_sources), raw.warnings
+
+
+def process(path: Path, display_path: str, options: Optional[Options] = None) -> DocumentOut:
+    """Run every stage on one input file and return the validated document."""
+    writer = DocumentWriter()
+    try:
+        source, warnings = _run(path, display_path, options or Options(), writer)
+        return writer.finish(source, warnings)
+    finally:
+        writer.close()
+
+
+def process_to_file(path: Path, display_path: str, target: Path,
+                    options: Optional[Options] = None) -> None:
+    """Run every stage on one input file and write its JSON to `target` atomically, keeping
+    finished articles on disk rather than in memory."""
+    writer = DocumentWriter()
+    try:
+        source, warnings = _run(path, display_path, options or Options(), writer)
+        writer.write(target, source, warnings)
+    finally:
+        writer.close()

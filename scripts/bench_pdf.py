@@ -16,7 +16,8 @@ import pdfplumber
 
 from pipeline.ingest.glyphs import dedupe
 from pipeline.ingest.pdf import read_pdf
-from pipeline.testpages import PageSpec, Placement, load_article, render_page
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.pagegen
+from tests.pagegen import PageSpec, Placement, load_article, render_page
 
 ROOT = Path(__file__).resolve().parent.parent
 REPEATS = 3

@@ -1,10 +1,13 @@
 """Write the bad-input PDF fixtures in tests/fixtures/pdf/ (committed; rerun to regenerate)."""
 from __future__ import annotations
 
+import sys
+
 import io
 from pathlib import Path
 
-from pipeline.testpages import load_article, render_page, two_article_page
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.pagegen
+from tests.pagegen import load_article, render_page, two_article_page
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "fixtures" / "pdf"

@@ -4,7 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipeline.testpages import (
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.pagegen
+from tests.pagegen import (
     load_article, render_page, seed_page, side_by_side_page, two_article_page,
 )
 

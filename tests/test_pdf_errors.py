@@ -29,8 +29,10 @@ def test_font_without_unicode_mapping_needs_ocr():
     document = process(BAD / "type3-font-without-tounicode.pdf", "x.pdf")
     assert document.articles == []
     assert any("page 1" in w and "needs OCR" in w for w in document.warnings)
+    assert document.source.page_sources == ["none"]
     raw = read_pdf(str(BAD / "type3-font-without-tounicode.pdf"))
-    assert raw.pages[0].needs_ocr and raw.pages[0].lines == []
+    pages = list(raw.pages)
+    assert pages[0].source == "none" and pages[0].glyphs == [] and pages[0].lines == []
 
 
 def test_batch_goes_on_past_bad_pdfs(tmp_path, capsys):

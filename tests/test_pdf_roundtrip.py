@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages import process
-from pipeline.testpages import (
+from tests.pagegen import (
     expected, load_article, render_page, seed_page, side_by_side_page, two_article_page,
 )
 from tests.conftest import FIXTURES

@@ -9,9 +9,11 @@ from pipeline.model import DocumentOut
 
 def test_document_round_trips_through_the_schema(seed_document):
     payload = json.loads(to_json(seed_document))
-    assert payload["schema_version"] == 1
-    assert set(payload) == {"schema_version", "source", "articles", "warnings"}
+    assert payload["schema_version"] == 2
+    assert set(payload) == {"schema_version", "source", "pages", "articles", "warnings"}
     assert payload["source"]["kind"] == "text" and payload["source"]["pages"] == 1
+    assert payload["source"]["page_sources"] == ["text"]
+    assert [p["number"] for p in payload["pages"]] == [1]
     assert DocumentOut.model_validate(payload) == seed_document
 
 

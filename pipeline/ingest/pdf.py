@@ -1,137 +1,103 @@
-"""PDF input through pdfplumber: duplicated glyphs removed first, then chars grouped into
-printed line segments (a row of chars split at column gutters), each with per-char boxes.
+"""PDF input: pages read one at a time through an engine, duplicated glyphs removed, and each
+page's text source decided.
 
-Bad input raises InputError with a one-line reason. A page whose text layer has no Unicode
-mapping ((cid:N) codes, private-use characters) yields no lines, a warning and `needs_ocr`.
+    read_pdf(path, engine="pdfplumber") -> RawDocument   (its `pages` is a generator)
+
+Engines (`--pdf-engine`): `pdfplumber` (pdfminer.six, the reference). Every engine gives the same
+`PageObjects` records. Bad input raises InputError with a one-line reason, at open time or when
+the page that is damaged is reached.
+
+A page whose text layer has no Unicode mapping ((cid:N) codes, private-use characters) yields
+no glyphs, source "none" and a warning; an image-only page likewise.
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from statistics import median
+from typing import Iterator
 
-from pipeline.document import Box, Line, RawDocument, RawPage
+from pipeline.document import RawDocument, RawPage
 from pipeline.errors import InputError
 from pipeline.ingest.glyphs import dedupe
+from pipeline.ingest.library_warnings import LibraryWarnings
+from pipeline.ingest.pdf_objects import PageObjects, PdfPages
 
-ROW_TOLERANCE = 0.35  # of the font size: chars whose tops differ less share a row
-GUTTER = 1.0  # of the font size: a wider horizontal gap splits a row into line segments
-UNMAPPED_SHARE = 0.3  # share of unmapped glyphs that makes a page need OCR
-BOLD_HINTS = ("bold", "heavy", "black", "hei", "demi")
+UNMAPPED_SHARE = 0.3  # share of unmapped glyphs that makes a text layer unusable
+ENGINES = ("pdfplumber",)
+DEFAULT_ENGINE = "pdfplumber"
+
+
+def sha256_of(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def open_pages(path: str, engine: str = DEFAULT_ENGINE) -> PdfPages:
+    """Open a PDF with the named engine; InputError with a reason when it can't be read."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise InputError("not a PDF (no %PDF header)")
+    if engine == "pdfplumber":
+        from pipeline.ingest.pdfplumber_pages import PdfplumberPages
+
+        pages: PdfPages = PdfplumberPages(path)
+    else:
+        raise InputError(f"unknown PDF engine {engine!r} (expected one of {', '.join(ENGINES)})")
+    if pages.page_count == 0:
+        pages.close()
+        raise InputError("PDF has no pages")
+    return pages
 
 
 def _is_unmapped(text: str) -> bool:
     return text.startswith("(cid:") or any(0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd" for ch in text)
 
 
-def chars_to_lines(chars: list[dict], page_number: int) -> list[Line]:
-    """Group chars into rows by their top, then split rows where a gap is wider than a gutter."""
-    chars = sorted(chars, key=lambda c: (c["top"], c["x0"]))
-    rows: list[list[dict]] = []
-    for char in chars:
-        size = float(char.get("size") or 1.0)
-        if rows and abs(char["top"] - rows[-1][0]["top"]) <= ROW_TOLERANCE * size:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    lines: list[Line] = []
-    for row in rows:
-        row.sort(key=lambda c: c["x0"])
-        segment: list[dict] = []
-        for char in row:
-            size = float(char.get("size") or 1.0)
-            if segment and char["x0"] - segment[-1]["x1"] > GUTTER * size:
-                lines.append(_line(segment, page_number))
-                segment = []
-            segment.append(char)
-        if segment:
-            lines.append(_line(segment, page_number))
-    lines = [line for line in lines if line.text.strip()]
-    lines.sort(key=lambda l: (round(l.bbox[1]), l.bbox[0]))  # type: ignore[index]
-    return lines
+def page_from_objects(number: int, objects: PageObjects, warnings: list[str]) -> RawPage:
+    """De-duplicate the page's glyphs and decide where its text comes from."""
+    glyphs = dedupe(objects.chars)
+    visible = [g for g in glyphs if g["text"].strip()]
+    source = "text"
+    unmapped = sum(_is_unmapped(g["text"]) for g in visible)
+    if visible and unmapped / len(visible) >= UNMAPPED_SHARE:
+        warnings.append(f"page {number}: {unmapped} of {len(visible)} glyphs have no Unicode "
+                        f"mapping; text layer discarded, page needs OCR")
+        glyphs, source = [], "none"
+    elif not visible:
+        source = "none"
+        if objects.images:
+            warnings.append(f"page {number}: no text layer (image only); page needs OCR")
+    return RawPage(number=number, width=objects.width, height=objects.height, glyphs=glyphs,
+                   rules=objects.rules, rects=objects.rects, images=objects.images, source=source)
 
 
-def _line(chars: list[dict], page_number: int) -> Line:
-    text_parts: list[str] = []
-    boxes: list[Box | None] = []
-    for char in chars:
-        box = (float(char["x0"]), float(char["top"]), float(char["x1"]), float(char["bottom"]))
-        text_parts.append(char["text"])
-        boxes.extend([box] * len(char["text"]))
-    text = "".join(text_parts)
-    # Strip surrounding spaces, keeping boxes aligned.
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    boxes = boxes[lead : lead + len(text)]
-    sizes = [float(c.get("size") or 0) for c in chars if c["text"].strip()]
-    size = round(median(sizes), 2) if sizes else None
-    bold = any(hint in str(c.get("fontname", "")).lower() for c in chars for hint in BOLD_HINTS)
-    return Line(text, page_number, boxes, size, bold)
-
-
-def _open(path: str):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    with open(path, "rb") as handle:
-        head = handle.read(1024)
-    if b"%PDF-" not in head:
-        raise InputError("not a PDF (no %PDF header)")
+def _read_pages(path: str, pages: PdfPages, warnings: list[str]) -> Iterator[RawPage]:
+    library = LibraryWarnings().start()
     try:
-        pdf = pdfplumber.open(path)
-        pdf.pages  # forces the page tree to be read
-    except Exception as error:  # pdfplumber wraps pdfminer's errors in PdfminerException
-        cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
-        name = type(cause).__name__
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "encrypt" in name.lower():
-            raise InputError("encrypted PDF: cannot be read without its password") from None
-        detail = str(cause).strip()[:80]
-        reason = f"{name}: {detail}" if detail else name
-        if isinstance(cause, PDFSyntaxError) or "EOF" in detail or "xref" in detail.lower():
-            raise InputError(f"corrupt or truncated PDF ({reason})") from None
-        raise InputError(f"unreadable PDF ({reason})") from None
-    return pdf
-
-
-def read_pdf(path: str) -> RawDocument:
-    data = Path(path).read_bytes()
-    warnings: list[str] = []
-    pages: list[RawPage] = []
-    pdf = _open(path)
-    try:
-        for number, page in enumerate(pdf.pages, start=1):
+        for index in range(pages.page_count):
+            number = index + 1
             try:
-                raw_chars = page.chars
+                objects = pages.page(index)
+            except InputError:
+                raise
             except Exception as error:
                 raise InputError(f"corrupt or truncated PDF: page {number} unreadable "
                                  f"({type(error).__name__})") from None
-            chars = dedupe(raw_chars)
-            images = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
-                      for i in page.images]
-            visible = [c for c in chars if c["text"].strip()]
-            unmapped = sum(_is_unmapped(c["text"]) for c in visible)
-            needs_ocr = False
-            if visible and unmapped / len(visible) >= UNMAPPED_SHARE:
-                needs_ocr = True
-                warnings.append(f"page {number}: {unmapped} of {len(visible)} glyphs have no Unicode "
-                                f"mapping; text not extracted, page needs OCR")
-                chars = []
-            elif not visible and images:
-                needs_ocr = True
-                warnings.append(f"page {number}: no text layer (image only); page needs OCR")
-            pages.append(RawPage(
-                number=number, width=float(page.width), height=float(page.height),
-                chars=chars, images=images, needs_ocr=needs_ocr,
-                lines=chars_to_lines(chars, number),
-            ))
-    except InputError:
-        raise
-    except Exception as error:
-        raise InputError(f"corrupt or truncated PDF ({type(error).__name__}: {str(error)[:80]})") from None
+            yield page_from_objects(number, objects, warnings)
     finally:
-        pdf.close()
-    if not pages:
-        raise InputError("PDF has no pages")
-    return RawDocument(path=path, sha256=hashlib.sha256(data).hexdigest(), kind="pdf", pages=pages,
-                       warnings=warnings)
+        library.stop()
+        pages.close()
+        warnings.extend(library.lines())
+
+
+def read_pdf(path: str, engine: str = DEFAULT_ENGINE) -> RawDocument:
+    with LibraryWarnings() as library:
+        pages = open_pages(path, engine)
+    doc = RawDocument(path=path, sha256=sha256_of(path), kind="pdf", pages=[],
+                      page_count=pages.page_count, warnings=library.lines())
+    doc.pages = _read_pages(str(Path(path)), pages, doc.warnings)
+    return doc

@@ -21,7 +21,7 @@ from typing import Optional
 
 import regex
 
-from pipeline.document import ArticleDraft, Box, Line, Piece, RawDocument, RawPage, Section
+from pipeline.document import ArticleDraft, Box, Line, PageLayout, Piece, RawPage, Section
 from pipeline.layout import text_rules as rules
 
 TITLE_RATIO = 1.3  # size over body size from which a line belongs to a title
@@ -219,7 +219,7 @@ def _reading_order(articles: list[_Article], body: float) -> list[_Article]:
     return [a for band in bands for a in sorted(band, key=lambda a: a.bbox[0])]
 
 
-def layout_page(page: RawPage) -> list[ArticleDraft]:
+def page_articles(page: RawPage) -> list[ArticleDraft]:
     body = body_size(page.lines)
     placed = [l for l in page.lines if l.bbox is not None]
     lines = [l for l in placed if not is_furniture(l, page, body, placed)]
@@ -236,10 +236,8 @@ def layout_page(page: RawPage) -> list[ArticleDraft]:
     return [_read_article(article, page, body) for article in articles]
 
 
-def layout_pdf(doc: RawDocument) -> list[ArticleDraft]:
-    drafts: list[ArticleDraft] = []
-    for page in doc.pages:
-        if page.needs_ocr:
-            continue
-        drafts.extend(layout_page(page))
-    return drafts
+def layout_page(page: RawPage) -> PageLayout:
+    """One page's articles in reading order (none when the page has no readable text)."""
+    articles = page_articles(page) if page.lines else []
+    return PageLayout(number=page.number, width=page.width, height=page.height,
+                      source=page.source, articles=articles)

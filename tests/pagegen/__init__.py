@@ -1,4 +1,8 @@
-"""Typeset articles as realistic newspaper pages (reportlab, the built-in STSong-Light CID font).
+"""Typeset articles as realistic newspaper pages (reportlab, with an embedded CJK TrueType font).
+
+Test tooling, not product code. The font is embedded (subset) so that every PDF renderer draws
+the pages (pdfium draws a non-embedded STSong-Light blank): WenQuanYi Zen Hei from the Debian
+package fonts-wqy-zenhei, which `make sysdeps` installs.
 
 Pages carry a header (paper name, date, 版次) over a rule and a footer; each article has a
 kicker, a fake-bold headline (drawn 2-3 times at sub-point or shadow offsets, optionally with
@@ -11,7 +15,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-FONT = "STSong-Light"
+FONT = "WenQuanYiZenHei"
+FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 BODY_SIZE = 9.5
 LEADING = 1.55
 HEADING_SIZE = 10.5
@@ -52,15 +57,21 @@ class PageSpec:
 
 
 def _register_font() -> None:
+    from pathlib import Path
+
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
 
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+        if not Path(FONT_FILE).exists():
+            raise RuntimeError(f"{FONT_FILE} missing: run `make sysdeps` (Debian fonts-wqy-zenhei)")
+        pdfmetrics.registerFont(TTFont(FONT, FONT_FILE, subfontIndex=0))
 
 
 def _width(text: str, size: float) -> float:
     from reportlab.pdfbase import pdfmetrics
+
+    _register_font()
 
     return pdfmetrics.stringWidth(text, FONT, size)
 

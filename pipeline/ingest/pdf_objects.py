@@ -1,0 +1,89 @@
+"""What a PDF engine gives for one page, whatever the engine: the same plain records.
+
+`PageObjects` holds glyph dicts (pdfplumber's keys: text, x0, top, x1, bottom, size, fontname,
+upright), ruling lines, rectangles and image boxes, all in points from the page's top-left
+corner. Engines (`pdfplumber_pages`, `pdfium_pages`) fill it; nothing after ingest knows which
+engine ran.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Protocol
+
+from pipeline.document import Box
+
+COORD_DECIMALS = 3  # engines agree to this precision; rounding makes their glyphs identical
+RULE_THICKNESS = 2.0  # points: a filled or stroked shape thinner than this is a ruling line
+
+
+@dataclass
+class PageObjects:
+    width: float
+    height: float
+    chars: list[dict] = field(default_factory=list)
+    rules: list[Box] = field(default_factory=list)
+    rects: list[dict] = field(default_factory=list)
+    images: list[Box] = field(default_factory=list)
+
+
+class PdfPages(Protocol):
+    """An open PDF, read one page at a time."""
+
+    engine: str
+    page_count: int
+
+    def page(self, index: int) -> PageObjects: ...
+
+    def close(self) -> None: ...
+
+
+def glyph(text: str, x0: float, top: float, x1: float, bottom: float, size: float,
+          fontname: str, upright: bool = True) -> dict:
+    """One glyph record, rounded so that engines reading the same PDF give the same dict."""
+    return {
+        "text": text,
+        "x0": round(float(x0), COORD_DECIMALS),
+        "top": round(float(top), COORD_DECIMALS),
+        "x1": round(float(x1), COORD_DECIMALS),
+        "bottom": round(float(bottom), COORD_DECIMALS),
+        "size": round(float(size), COORD_DECIMALS),
+        "fontname": fontname,
+        "upright": bool(upright),
+    }
+
+
+def box(x0: float, top: float, x1: float, bottom: float) -> Box:
+    return (round(float(x0), COORD_DECIMALS), round(float(top), COORD_DECIMALS),
+            round(float(x1), COORD_DECIMALS), round(float(bottom), COORD_DECIMALS))
+
+
+def luminance(colour: Optional[Iterable[float]]) -> Optional[float]:
+    """0 (black) to 1 (white) for a gray, RGB or CMYK colour tuple; None when unknown."""
+    if colour is None:
+        return None
+    try:
+        values = [float(v) for v in colour]  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return None
+    if len(values) == 1:
+        return values[0]
+    if len(values) == 3:
+        r, g, b = values
+        return 0.299 * r + 0.587 * g + 0.114 * b
+    if len(values) == 4:
+        c, m, y, k = values
+        return max(0.0, 1.0 - min(1.0, 0.3 * c + 0.59 * m + 0.11 * y + k))
+    return None
+
+
+def shape(x0: float, top: float, x1: float, bottom: float, fill: bool, stroke: bool,
+          fill_colour: Optional[Iterable[float]], rules: list[Box], rects: list[dict]) -> None:
+    """File a rectangle-like shape as a ruling line (thin) or a rectangle (a box or a tint)."""
+    b = box(x0, top, x1, bottom)
+    if min(b[2] - b[0], b[3] - b[1]) < RULE_THICKNESS:
+        if max(b[2] - b[0], b[3] - b[1]) >= RULE_THICKNESS:
+            rules.append(b)
+        return
+    lum = luminance(fill_colour) if fill else None
+    rects.append({"x0": b[0], "top": b[1], "x1": b[2], "bottom": b[3], "fill": bool(fill),
+                  "stroke": bool(stroke), "dark": lum is not None and lum < 0.5})
