@@ -30,6 +30,9 @@ class Options:
     """How to read inputs; the command line sets these."""
 
     pdf_engine: str = "pdfplumber"
+    # Reviewers' decisions, one file per input named `<sha256 of the input>.json`; applied to
+    # every later output of that input.
+    corrections: Optional[str] = "corrections"
 
 
 def ingest(path: Path, options: Options) -> RawDocument:

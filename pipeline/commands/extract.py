@@ -23,10 +23,12 @@ def add_parser(commands) -> None:
                      help="process only the I-th of N equal shares of the inputs (many machines)")
     run.add_argument("--pdf-engine", default=Options.pdf_engine, choices=("pdfplumber",),
                      help="library that reads PDF text layers (default: %(default)s)")
+    run.add_argument("--corrections", default=Options.corrections, metavar="DIR",
+                     help="folder of reviewers' corrections to apply (default: %(default)s)")
 
 
 def run(args: argparse.Namespace) -> int:
-    options = Options(pdf_engine=args.pdf_engine)
+    options = Options(pdf_engine=args.pdf_engine, corrections=args.corrections)
     return extract(args.paths, args.output, progress=False if args.no_progress else None,
                    shard=parse_shard(args.shard), options=options)
 
