@@ -38,8 +38,18 @@
     if (row) row.classList.add("selected");
     if (box) box.classList.add("selected");
     runs.forEach(function (el) { el.classList.add("selected"); });
-    var target = scrollTo === "row" ? row : scrollTo === "box" ? box : runs[0];
+    var target = scrollTo === "row" ? row : runs[0] || row;
     if (target && target.scrollIntoView) target.scrollIntoView({ block: "center" });
+    if (box) reveal(box);
+  }
+
+  // Scroll the page pane (not the window) so the box is in sight beside the text.
+  function reveal(box) {
+    var pane = box.closest("aside");
+    if (!pane) return;
+    var paneRect = pane.getBoundingClientRect(), boxRect = box.getBoundingClientRect();
+    pane.scrollTop += boxRect.top - paneRect.top - pane.clientHeight / 2;
+    pane.scrollLeft += boxRect.left - paneRect.left - pane.clientWidth / 2;
   }
 
   document.querySelectorAll("tr.item").forEach(function (row) {
