@@ -61,12 +61,14 @@ def dated_variant(document: dict, path: str) -> dict:
     return doc
 
 
-def make_run(root: Path, corrections: Path | None = None) -> tuple[Path, Path]:
-    """Extract the sample inputs into `root/out`; returns (output folder, input folder)."""
+def make_run(root: Path, corrections: Path | None = None,
+             more: tuple[Path, ...] = ()) -> tuple[Path, Path]:
+    """Extract the sample inputs (and `more`) into `root/out`; returns (output folder, input
+    folder)."""
     sources = root / "in"
     sources.mkdir(parents=True)
-    shutil.copy(SEED_TEXT, sources / SEED_TEXT.name)
-    shutil.copy(PDF_PAGE, sources / PDF_PAGE.name)
+    for path in (SEED_TEXT, PDF_PAGE, *more):
+        shutil.copy(path, sources / path.name)
     (sources / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
     out = root / "out"
     argv = ["extract", str(sources), "-o", str(out), "--no-progress",

@@ -111,10 +111,12 @@ def _script_data(document: dict, views: list[dict]) -> dict:
         "articles": [{
             "id": v["article"]["id"], "headline": v["article"]["headline"],
             "facts": {f["ref"]: {"start": f["start"], "end": f["end"], "text": f["text"],
-                                 "value": f["value"], "unit": f["unit"], "subject": f["subject"]}
+                                 "value": f["value"], "unit": f["unit"], "subject": f["subject"],
+                                 "reviewed": f["reviewed"]}
                       for f in v["facts"]},
             "entities": {e["ref"]: {"start": e["start"], "end": e["end"], "text": e["text"],
-                                    "label": e["label"]} for e in v["entities"]},
+                                    "label": e["label"], "reviewed": e["reviewed"]}
+                         for e in v["entities"]},
         } for v in views],
     }
 

@@ -201,7 +201,7 @@
     if (!table) return;
     var row = table.tBodies[0].insertRow(-1);
     row.className = "added decided-corrected";
-    [("+"), d.text, d.fields.label, "", "", "added"].forEach(function (value) {
+    ["+", d.text, "added " + d.fields.label, d.fields.label, "", ""].forEach(function (value) {
       row.insertCell(-1).textContent = value;
     });
   }
@@ -278,10 +278,24 @@
   });
 
   // --- decisions kept from an earlier visit --------------------------------------------------
+  // One the output already shows (applied by apply-review and a rerun) is done with.
+  function alreadyApplied(d) {
+    var article = data.articles.filter(function (a) { return a.id === d.article.id; })[0];
+    if (!article) return false;
+    var items = d.item === "fact" ? article.facts : article.entities;
+    return Object.keys(items).some(function (ref) {
+      var item = items[ref];
+      if (item.start !== d.start || item.end !== d.end || !item.reviewed) return false;
+      if (d.verdict === "rejected") return item.reviewed === "rejected";
+      return Object.keys(d.fields).every(function (k) { return item[k] === d.fields[k]; }) &&
+        (d.verdict === "confirmed" ? item.reviewed === "confirmed" : item.reviewed !== "rejected");
+    });
+  }
   try {
     var kept = JSON.parse(window.localStorage.getItem(storeKey) || "[]");
     kept.forEach(function (entry) {
       var d = entry.decision;
+      if (alreadyApplied(d)) return;
       decisions.set(keyOf(d), entry);
       if (entry.ref) showDecision(entry.ref, d);
       else if (typeof entry.article === "number") addRow(entry.article, d);
