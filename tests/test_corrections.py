@@ -245,3 +245,35 @@ def test_apply_review_names_a_bad_file_and_stores_the_others(first_run, tmp_path
     errors = [l for l in capsys.readouterr().err.splitlines() if l.startswith("error:")]
     assert len(errors) == 1 and "bad.json" in errors[0] and "cannot read decisions" in errors[0]
     assert (corrections / f"{document['source']['sha256']}.json").exists()
+
+
+def test_eval_scores_the_pipeline_against_stored_decisions(first_run, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    root, source, document = first_run
+    article = document["articles"][0]
+    f, e = article["facts"], article["entities"]
+    start, end = _unmarked_span(article)
+    decisions = [
+        _decision(article, f[0], "fact", "rejected"),  # still found: false positive
+        _decision(article, f[1], "fact", "confirmed", {"value": f[1]["value"], "unit": f[1]["unit"],
+                                                       "subject": f[1]["subject"]}),  # true positive
+        _decision(article, f[2], "fact", "corrected", {"subject": "另一个主语"}),  # found, wrong
+        _decision(article, e[0], "entity", "confirmed", {"label": e[0]["label"]}),  # true positive
+        _decision(article, {"start": start, "end": end, "text": article["text"][start:end]},
+                  "entity", "corrected", {"label": "ORG"}, added=True),  # missed: false negative
+    ]
+    exported = tmp_path / "d.json"
+    exported.write_text(json.dumps(_file(document, decisions), ensure_ascii=False), encoding="utf-8")
+    corrections = tmp_path / "corrections"
+    assert main(["apply-review", str(exported), "--corrections", str(corrections)]) == 0
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_corrections.py"),
+                             "--corrections", str(corrections), "--sources", str(source.parent)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:]}
+    assert rows["facts"] == ["3", "1", "2", "0", "0", "0.333", "1.000"]
+    assert rows["entities"] == ["2", "1", "0", "1", "0", "1.000", "0.500"]
