@@ -140,6 +140,10 @@ def test_review_flow_in_a_browser(browser, tmp_path):
     subject.clear()
     subject.send_keys("审核员写的主语")
     _click(driver, _css(driver, "tr.editor button.save-correction")[0])
+    _click(driver, _css(driver, '#a0-e0-row button[data-verdict="confirmed"]')[0])
+    relabelled = next(i for i, e in enumerate(seed["entities"]) if i and e["label"] != "LOC")
+    Select(_css(driver, f"#a0-e{relabelled}-row select.relabel")[0]).select_by_visible_text("LOC")
+    assert _css(driver, f"#a0-e{relabelled}-row .decision")[0].text == "corrected: label=LOC"
     start, end = _free_span(seed)
     container = _css(driver, "#a0-text")[0]
     assert driver.execute_script(SELECT_TEXT, container, start, end) == seed["text"][start:end]
@@ -177,6 +181,11 @@ def test_review_flow_in_a_browser(browser, tmp_path):
     assert _css(driver, "#decision-count")[0].text == "1"
     _click(driver, _css(driver, "#download-decisions")[0])
     pdf_export = _download(downloads, {text_export.name})
+    _click(driver, _css(driver, "#copy-decisions")[0])
+    deadline = time.monotonic() + 10
+    while not _css(driver, "#copy-status")[0].text and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _css(driver, "#copy-status")[0].text in ("copied", "select the text below and copy it")
     copied = json.loads(_css(driver, "#decisions-json")[0].get_property("value"))
     assert copied == json.loads(pdf_export.read_text(encoding="utf-8"))
 
@@ -195,6 +204,11 @@ def test_review_flow_in_a_browser(browser, tmp_path):
         "审核员写的主语", "corrected", edited["value"])
     added = [e for e in rerun_text["entities"] if (e["start"], e["end"]) == (start, end)]
     assert [(e["label"], e["reviewed"]) for e in added] == [("ORG", "corrected")]
+    entities = {(e["start"], e["end"]): e for e in rerun_text["entities"]}
+    first, other = seed["entities"][0], seed["entities"][relabelled]
+    assert entities[first["start"], first["end"]]["reviewed"] == "confirmed"
+    assert (entities[other["start"], other["end"]]["label"],
+            entities[other["start"], other["end"]]["reviewed"]) == ("LOC", "corrected")
 
     # 5. The reviewed state shows on the page written after the rerun.
     assert main(["review", str(out), "--sources", str(sources)]) == 0

@@ -208,6 +208,9 @@ def test_pages_are_rewritten_only_when_their_json_changes(tmp_path):
     hostile.unlink()
     review(out, sources)
     assert not (out / "hostile.html").exists()  # its input left the run: its page goes too
+    pdf_page = out / (PDF_PAGE.stem + ".html")
+    assert review(out, None).written == 1 and "data:image/png" not in pdf_page.read_text("utf-8")
+    assert review(out, sources).written == 1 and "data:image/png" in pdf_page.read_text("utf-8")
 
 
 def test_the_review_command_reports_a_bad_json_and_goes_on(tmp_path, capsys):

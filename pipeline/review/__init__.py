@@ -20,6 +20,7 @@ from pipeline.database import DATABASE_NAME, connect, output_jsons, update
 from pipeline.export import write_atomic
 from pipeline.review.document_page import render_document
 from pipeline.review.index_page import index_rows, render_index
+from pipeline.review.page_images import source_note
 from pipeline.review.templating import fingerprint
 
 INDEX_NAME = "index.html"
@@ -35,9 +36,10 @@ class ReviewReport:
     index: Optional[Path] = None
 
 
-def _stamp(json_bytes: bytes) -> str:
-    """What a review page was made from: the templates and the JSON's content."""
-    return f"{fingerprint()} {hashlib.sha256(json_bytes).hexdigest()[:16]}"
+def _stamp(json_bytes: bytes, drawable: bool) -> str:
+    """What a review page was made from: the templates, the JSON's content and whether the
+    input's pages could be drawn."""
+    return f"{fingerprint()} {hashlib.sha256(json_bytes).hexdigest()[:16]} {'drawn' if drawable else 'text'}"
 
 
 def _up_to_date(html_path: Path, stamp: str) -> bool:
@@ -57,14 +59,14 @@ def write_page(json_path: Path, out_dir: Optional[Path], sources: Optional[Path]
                force: bool = False) -> bool:
     """The review page beside one JSON; False when it was already up to date."""
     data = json_path.read_bytes()
-    stamp = _stamp(data)
-    html_path = json_path.with_suffix(".html")
-    if not force and _up_to_date(html_path, stamp):
-        return False
     document = json.loads(data.decode("utf-8"))
     pdf = None
     if sources is not None and document["source"]["kind"] == "pdf":
         pdf = sources / document["source"]["path"]
+    stamp = _stamp(data, pdf is not None and source_note(pdf, document["source"]["sha256"]) is None)
+    html_path = json_path.with_suffix(".html")
+    if not force and _up_to_date(html_path, stamp):
+        return False
     href = _index_href(json_path.relative_to(out_dir)) if out_dir is not None else None
     write_atomic(html_path, render_document(document, pdf, index_href=href, fingerprint=stamp))
     return True
