@@ -294,6 +294,7 @@ def reviewed_article(article: ArticleOut, folder: Optional[str], sha256: str,
     the document's warnings list; it also carries the state across articles: at the first article
     every decision is listed there as not applied, and each one applied later is taken off, so
     when the document is finished the list names exactly the decisions that found nothing.
+    (A document with no article at all is already warned about as such.)
     """
     decisions = load(folder, sha256)
     if not decisions:
