@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 from pipeline.errors import UsageError
 
-COMMANDS = ("extract", "review")  # modules in pipeline/commands, in the order --help lists them
+COMMANDS = ("extract", "review", "apply_review")  # modules in pipeline/commands, in the order --help lists them
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

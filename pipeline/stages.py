@@ -92,12 +92,18 @@ def _run(path: Path, display_path: str, options: Options,
     numbered = 0
 
     def export(drafts: list[ArticleDraft]) -> None:
+        from pipeline.corrections import reviewed_article
+
         nonlocal numbered
         for draft in drafts:
             numbered += 1
             assembled = assemble(draft, geometry=raw.kind != "text")
             tokens, entities, facts = analyse(assembled)
-            writer.add_article(article_out(f"a{numbered}", assembled, tokens, entities, facts))
+            article = article_out(f"a{numbered}", assembled, tokens, entities, facts)
+            # Reviewers' decisions on this input; any that finds nothing is named in raw.warnings.
+            article = reviewed_article(article, options.corrections, raw.sha256, raw.warnings,
+                                       first=numbered == 1)
+            writer.add_article(article)
 
     for page in laid_out_pages(raw):
         page_sources.append(page.source)

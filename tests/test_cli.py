@@ -82,8 +82,8 @@ def test_review_page_shows_every_fact_and_entity(tmp_path):
     page = (out / (SEED_TEXT.stem + ".html")).read_text(encoding="utf-8")
     document = json.loads((out / (SEED_TEXT.stem + ".json")).read_text(encoding="utf-8"))
     article = document["articles"][0]
-    assert page.count('class="fact" id=') == len(article["facts"])
-    assert page.count('<mark id=') == len(article["entities"])
+    assert page.count('data-item="fact"') == len(article["facts"])  # a table row each
+    assert page.count('data-item="entity"') == len(article["entities"])
     assert "打好产改之路组合拳" in page
 
 

@@ -106,6 +106,6 @@ def test_review_page_boxes_every_fact_and_entity_on_the_page(tmp_path):
     page = (out / "page.html").read_text(encoding="utf-8")
     document = json.loads((out / "page.json").read_text(encoding="utf-8"))
     boxed = sum(1 for a in document["articles"] for item in [*a["facts"], *a["entities"]] if item["bbox"])
-    assert boxed > 20 and page.count("<rect ") == boxed
+    assert boxed > 20 and page.count('<rect class="box ') == boxed
     assert page.count("data:image/png;base64,") == 1  # the page drawn once, boxes of both articles on it
     assert page.count('id="a1-f0"') == 1
