@@ -41,6 +41,7 @@ eval: $(STAMP) corpus
 	$(PY) scripts/eval_repair.py
 	$(PY) scripts/eval_facts.py
 	$(PY) scripts/eval_nlp.py
+	$(PY) scripts/eval_corrections.py
 
 bench: $(STAMP) sysdeps
 	$(PY) scripts/bench_pdf.py

@@ -13,9 +13,9 @@ CORPUS = ROOT / "data" / "199801.txt"
 @pytest.fixture(scope="session")
 def seed_document():
     """The seed article run through every stage (text input)."""
-    from pipeline.stages import process
+    from pipeline.stages import Options, process
 
-    return process(SEED_TEXT, SEED_TEXT.name)
+    return process(SEED_TEXT, SEED_TEXT.name, Options(corrections=None))
 
 
 @pytest.fixture(scope="session")
