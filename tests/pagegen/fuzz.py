@@ -192,7 +192,7 @@ class Composer:
         return Style(
             body_font=r.choice(FONTS), title_font=r.choice(FONTS), caption_font=r.choice(FONTS),
             body=body, leading=round(r.uniform(1.35, 1.75), 2),
-            caption=round(body * r.uniform(0.8, 0.9), 2), heading=round(body * r.uniform(1.1, 1.3), 2),
+            caption=round(body * r.uniform(0.8, 0.9), 2), heading=round(body * r.uniform(1.08, 1.2), 2),
             gutter=round(body * self.pick(k.gutter_em, lambda: r.uniform(0.3, 2.0)), 2),
             column_rules=self.pick(k.column_rules, lambda: r.random() < 0.4),
             article_rules=self.pick(k.article_rules, lambda: r.random() < 0.5),
