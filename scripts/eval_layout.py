@@ -211,7 +211,6 @@ def report(name: str, score: Score, worst: int) -> None:
     print(f"running-head texts leaked            {pct(score.furniture_leaked)}")
     print(f"edition fields right                 {pct(score.edition)}")
     print(f"articles joined across pages         {pct(score.jumps)}")
-    print(f"lines+layout time                    {1000 * score.layout_seconds / max(score.pages, 1):.0f} ms/page")
     print("worst pages:")
     for mean, seed, notes in sorted(score.worst)[:worst]:
         print(f"  seed {seed}: {mean:.3f}  {notes}")

@@ -6,6 +6,7 @@ from typing import Optional
 
 import regex
 
+from pipeline.layout.geometry import box_of
 from pipeline.document import Box, Edition, Line, PageItem
 
 HEAD_BAND = 0.15  # share of the page height searched for the rule under the running head
@@ -21,8 +22,7 @@ PAGE_NUMBER = regex.compile(r"^[0-9０-９]{1,3}$|^[-－—]\s*\d{1,3}\s*[-－�
 
 
 def _box(line: Line) -> Box:
-    assert line.bbox is not None
-    return line.bbox
+    return box_of(line)
 
 
 def split_furniture(lines: list[Line], width: float, height: float,
@@ -38,15 +38,32 @@ def split_furniture(lines: list[Line], width: float, height: float,
         x0, top, x1, bottom = _box(line)
         if head_limit is not None and bottom <= head_limit + 1:
             head.append(line)
-        elif head_limit is None and bottom < EDGE_BAND * height:
+        elif head_limit is None and bottom < EDGE_BAND * height and _apart(line, lines, True):
             head.append(line)
         elif foot_limit is not None and top >= foot_limit - 1:
             foot.append(line)
-        elif foot_limit is None and top > (1 - EDGE_BAND) * height:
+        elif foot_limit is None and top > (1 - EDGE_BAND) * height and _apart(line, lines, False):
             foot.append(line)
         else:
             rest.append(line)
     return head, foot, rest
+
+
+def _apart(line: Line, lines: list[Line], head: bool) -> bool:
+    """Without a rule, a line near the edge is a running head or foot only when no running
+    text continues right next to it (the last line of a column can sit there too)."""
+    x0, top, x1, bottom = _box(line)
+    size = line.size or 10.0
+    for other in lines:
+        if other is line:
+            continue
+        ox0, otop, ox1, obottom = _box(other)
+        if min(x1, ox1) <= max(x0, ox0):
+            continue
+        gap = otop - bottom if head else top - obottom
+        if 0 <= gap < 1.0 * size:
+            return False
+    return True
 
 
 def _iso(text: str) -> Optional[str]:

@@ -8,6 +8,7 @@ ends where a headline, photo or table spans across it, so columns are found per 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable
 
 from pipeline.document import Box
@@ -51,10 +52,14 @@ def find_channels(boxes: Iterable[Box], x0: float, x1: float, body: float) -> li
 
     for s in range(strips):
         free = _free(covered[s], x0, x1, min_width)
+        ends = [fb for _, fb in free]
         nxt: dict[tuple[float, float], int] = {}
         for (a, b), start in active.items():
-            for fa, fb in free:
-                na, nb = max(a, fa), min(b, fb)
+            # Only the free intervals that overlap [a, b] (they are sorted and disjoint).
+            for fa, fb in free[bisect_right(ends, a):]:
+                if fa >= b:
+                    break
+                na, nb = (a if a > fa else fa), (b if b < fb else fb)
                 if nb - na >= min_width:
                     key = (na, nb)
                     if key not in nxt or nxt[key] > start:
@@ -86,10 +91,10 @@ def _free(covered: list[tuple[float, float]], x0: float, x1: float, min_width: f
 
 def _drop_contained(channels: list[Box]) -> list[Box]:
     """Drop a channel lying inside a taller one of the same x-range or a wider one."""
-    channels.sort(key=lambda c: -(c[3] - c[1]))
+    channels.sort(key=lambda c: (c[0], -c[2], c[1]))
     kept: list[Box] = []
     for c in channels:
-        if any(k[0] <= c[0] and c[2] <= k[2] and k[1] <= c[1] and c[3] <= k[3] for k in kept):
+        if any(k[0] <= c[0] and c[2] <= k[2] and k[1] <= c[1] and c[3] <= k[3] for k in kept[-12:]):
             continue
         kept.append(c)
     return kept

@@ -1,8 +1,8 @@
 """Glyphs to printed lines: the geometry step between ingest and repair.
 
 1. Characters stacked in a narrow column (a vertical headline) become vertical lines.
-2. The other glyphs are chained into tight fragments: same row (vertical overlap), next to
-   each other (a gap under 0.2 em), similar size. A fragment never crosses a gutter.
+2. The other glyphs are chained into tight fragments: same baseline and size, next to each
+   other (a gap under 0.2 em). A fragment never crosses a gutter.
 3. Gutters are found from the whole page: white channels running down several lines
    (`gutters.find_channels`), plus printed column rules, box edges and photos.
 4. Fragments of one row are joined into a line unless a gutter or separator lies between them
@@ -73,10 +73,10 @@ def body_size_of(glyphs: list[dict]) -> float:
 def glyphs_to_lines(glyphs: list[dict], page_number: int, rules: Optional[list[Box]] = None,
                     rects: Optional[list[dict]] = None, images: Optional[list[Box]] = None,
                     width: Optional[float] = None) -> list[Line]:
-    glyphs = [g for g in glyphs if g["text"].strip()]
-    if not glyphs:
+    glyphs = [g for g in glyphs if g["text"]]
+    if not any(g["text"].strip() for g in glyphs):
         return []
-    body = body_size_of(glyphs)
+    body = body_size_of([g for g in glyphs if g["text"].strip()])
     fragments = _fragments(glyphs)
     vertical, fragments = _vertical_stacks(fragments)
     obstacles = [f.box for f in fragments] + list(images or [])
@@ -92,43 +92,24 @@ def glyphs_to_lines(glyphs: list[dict], page_number: int, rules: Optional[list[B
 
 
 def _fragments(glyphs: list[dict]) -> list[_Fragment]:
-    """Chain glyphs left to right into tight fragments, looking only at open fragments whose
-    vertical centre is near the glyph's (buckets of 2 pt)."""
-    glyphs = sorted(glyphs, key=lambda g: (g["x0"], g["top"]))
-    buckets: dict[int, list[_Fragment]] = defaultdict(list)
+    """Runs of glyphs on one baseline (same top and size), cut where a gap opens. Glyphs of one
+    line set in several fonts make several fragments; `_join_rows` puts them together again."""
+    keyed = sorted(glyphs, key=lambda g: (round(g["top"], 1), round(_size(g), 1), g["x0"]))
     fragments: list[_Fragment] = []
-    for g in glyphs:
+    current: Optional[_Fragment] = None
+    key = None
+    for g in keyed:
         size = _size(g)
-        centre = (g["top"] + g["bottom"]) / 2
-        height = g["bottom"] - g["top"]
-        best: Optional[_Fragment] = None
-        best_dist = 0.0
-        for key in range(int((centre - 0.4 * size) // 2), int((centre + 0.4 * size) // 2) + 1):
-            bucket = buckets.get(key)
-            if not bucket:
-                continue
-            for f in bucket:
-                gap = g["x0"] - f.x1
-                if gap > FRAGMENT_GAP * min(size, f.size) or gap < -0.6 * size:
-                    continue
-                ratio = size / f.size
-                if ratio > SIZE_RATIO or ratio < 1 / SIZE_RATIO:
-                    continue
-                overlap = min(g["bottom"], f.bottom) - max(g["top"], f.top)
-                if overlap < ROW_OVERLAP * min(height, f.bottom - f.top):
-                    continue
-                dist = abs(centre - (f.top + f.bottom) / 2) + abs(gap)
-                if best is None or dist < best_dist:
-                    best, best_dist = f, dist
-        if best is not None:
-            best.add(g)
+        k = (round(g["top"], 1), round(size, 1))
+        if current is not None and k == key and -0.6 * size <= g["x0"] - current.x1 <= FRAGMENT_GAP * size:
+            current.add(g)
             continue
-        f = _Fragment(g, size)
-        fragments.append(f)
-        buckets[int(centre // 2)].append(f)
-        # Fragments far to the left can never grow again: keep buckets short.
-        if len(buckets[int(centre // 2)]) > 8:
-            buckets[int(centre // 2)] = [x for x in buckets[int(centre // 2)] if x.x1 > g["x0"] - 2 * size]
+        if not g["text"].strip():
+            current = None  # a space only ever continues a fragment (a word space)
+            continue
+        current = _Fragment(g, size)
+        fragments.append(current)
+        key = k
     return fragments
 
 

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
+from pipeline.layout.geometry import box_of, forget
 from pipeline.document import (
     ArticleDraft, Box, Line, PageItem, PageLayout, Piece, RawPage, Section, TableDraft,
 )
@@ -39,8 +40,7 @@ LOW_CONFIDENCE = 0.6
 
 
 def _box(line: Line) -> Box:
-    assert line.bbox is not None
-    return line.bbox
+    return box_of(line)
 
 
 def _union(boxes: list[Box]) -> Box:
@@ -62,10 +62,13 @@ class Block:
 
     lines: list[Line]
     box: Box
+    widest: float = 0.0
 
     def add(self, line: Line) -> None:
         self.lines.append(line)
-        self.box = _union([self.box, _box(line)])
+        b = _box(line)
+        self.box = (min(self.box[0], b[0]), min(self.box[1], b[1]), max(self.box[2], b[2]), max(self.box[3], b[3]))
+        self.widest = max(self.widest, b[2] - b[0])
 
 
 @dataclass
@@ -195,8 +198,7 @@ def make_blocks(lines: list[Line], obstacles: list[Box]) -> list[Block]:
             if overlap < 0.5 * min(x1 - x0, bx1 - bx0):
                 continue
             if x0 < bx0 - 1.5 * size or x1 > bx1 + 1.5 * size:
-                widest = max(_box(l)[2] - _box(l)[0] for l in block.lines)
-                if (x1 - x0) > 1.25 * widest or len(block.lines) > 1 and (x0 < bx0 - 3 * size or x1 > bx1 + 3 * size):
+                if (x1 - x0) > 1.25 * block.widest or len(block.lines) > 1 and (x0 < bx0 - 3 * size or x1 > bx1 + 3 * size):
                     continue
             if any(o[1] >= lbottom - 1 and o[3] <= top + 1 and min(o[2], x1) > max(o[0], x0) for o in obstacles):
                 continue
@@ -205,7 +207,7 @@ def make_blocks(lines: list[Line], obstacles: list[Box]) -> list[Block]:
         if best is not None:
             best[1].add(line)
         else:
-            block = Block([line], _box(line))
+            block = Block([line], _box(line), x1 - x0)
             blocks.append(block)
             open_blocks.append(block)
         open_blocks = [b for b in open_blocks if b.box[3] > top - 3 * size]
@@ -366,9 +368,13 @@ def read_article(article: _Article, page_number: int, body: float, photos: list[
     elements = xy_order(article.elements, _element_box)
     blocks = [e for e in elements if isinstance(e, Block)]
     body_boxes = [_element_box(e) for e in elements]
-    available = (max(b[2] for b in body_boxes) - min(b[0] for b in body_boxes)) if body_boxes else 1e9
-    if article.title and article.title[0].vertical:
-        available = 1e9
+    available = 1e9
+    if body_boxes and article.title and article.title[0].text and not article.title[0].vertical:
+        # A title is centred over its article: the span is symmetric about the title's centre
+        # and covers the body (which may not fill every column).
+        tb = article.title_box
+        centre = (tb[0] + tb[2]) / 2
+        available = 2 * max(centre - min(b[0] for b in body_boxes), max(b[2] for b in body_boxes) - centre)
     draft = _title_draft(article.title, available)
     draft.pages = [page_number]
     captions = _caption_blocks(blocks, photos, body)
@@ -543,4 +549,5 @@ def layout_page(page: RawPage) -> PageLayout:
         for a in articles:
             layout.articles.append(read_article(a, page.number, body, page.images))
     layout.low_confidence = [l for l in page.lines if l.confidence is not None and l.confidence < LOW_CONFIDENCE]
+    forget()
     return layout

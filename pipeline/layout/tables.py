@@ -8,6 +8,7 @@ from typing import Optional
 
 import regex
 
+from pipeline.layout.geometry import box_of
 from pipeline.document import Box, Line, Piece, TableDraft
 
 NUMERIC = regex.compile(r"^[-+−－]?[0-9０-９][0-9０-９,，.．%％‰]*$|^[-－—]$")
@@ -25,8 +26,7 @@ class Table:
 
 
 def _box(line: Line) -> Box:
-    assert line.bbox is not None
-    return line.bbox
+    return box_of(line)
 
 
 def _centre(line: Line) -> float:
