@@ -208,7 +208,8 @@ def _join_rows(fragments: list[_Fragment], channels: list[Box], walls: list[Box]
         large = size >= TITLE_RATIO * body
         if large:
             same_line = abs(a.bottom - best.bottom) < 0.15 * size and abs(ratio - 1) < 0.06
-            if not same_line or gap > TITLE_GAP * size or _walled(a, best, walls):
+            if not same_line or gap > TITLE_GAP * size or _walled(a, best, walls) or \
+                    _gutter_below(a, best, channels, body):
                 continue
         elif gap > LINE_GAP * size or _separated(a, best, channels, walls, body):
             continue
@@ -233,6 +234,17 @@ def _join_rows(fragments: list[_Fragment], channels: list[Box], walls: list[Box]
             prev, current = current, nxt.get(id(current))
         groups.append(glyphs)
     return groups
+
+
+def _gutter_below(a: _Fragment, b: _Fragment, channels: list[Box], body: float) -> bool:
+    """A body gutter runs up into the gap between two large fragments: two titles side by side
+    over their own columns, not one title with a gap."""
+    bottom = max(a.bottom, b.bottom)
+    for c in channels:
+        if c[0] >= a.x1 - 0.5 and c[2] <= b.x0 + 0.5 and c[1] <= bottom and c[3] >= bottom + 3 * body \
+                and c[2] - c[0] < 3 * body:
+            return True
+    return False
 
 
 def _walled(a: _Fragment, b: _Fragment, walls: list[Box]) -> bool:

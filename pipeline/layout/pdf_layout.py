@@ -191,7 +191,7 @@ def make_blocks(lines: list[Line], obstacles: list[Box]) -> list[Block]:
             if gap < -0.3 * size or gap > 1.6 * size:
                 continue
             ratio = size / (last.size or size)
-            if ratio > 1.12 or ratio < 1 / 1.12:
+            if ratio > 1.06 or ratio < 1 / 1.06:
                 continue
             bx0, _, bx1, _ = block.box
             overlap = min(x1, bx1) - max(x0, bx0)
