@@ -42,11 +42,13 @@ eval: $(STAMP) corpus
 	$(PY) scripts/eval_facts.py
 	$(PY) scripts/eval_nlp.py
 	$(PY) scripts/eval_corrections.py
+	$(PY) scripts/eval_layout.py --quiet
 
 bench: $(STAMP) sysdeps
 	$(PY) scripts/bench_pdf.py
 	$(PY) scripts/bench_facts.py
 	$(PY) scripts/bench_nlp.py
+	$(PY) scripts/bench_layout.py
 
 train-ner: $(STAMP) corpus
 	$(PY) scripts/build_seg_dict.py

@@ -112,7 +112,20 @@ def _joined(pieces: list[Piece], sep: str) -> Piece:
             boxes.extend([None] * len(sep))
         boxes.extend(p.boxes if p.boxes is not None else [None] * len(p.text))
     page = pieces[0].page if pieces else 1
-    return Piece(text, page, boxes if any(p.boxes is not None for p in pieces) else None)
+    return Piece(text, page, boxes if any(p.boxes is not None for p in pieces) else None,
+                 char_pages=_char_pages(pieces, sep))
+
+
+def _char_pages(pieces: list[Piece], sep: str) -> Optional[list[int]]:
+    """Per-character pages of joined pieces, when any of them spans pages."""
+    if not any(p.char_pages is not None for p in pieces):
+        return None
+    pages: list[int] = []
+    for i, p in enumerate(pieces):
+        if i:
+            pages.extend([p.page] * len(sep))
+        pages.extend(p.char_pages if p.char_pages is not None else [p.page] * len(p.text))
+    return pages
 
 
 def assemble(draft: ArticleDraft, geometry: bool) -> AssembledArticle:
@@ -132,7 +145,7 @@ def assemble(draft: ArticleDraft, geometry: bool) -> AssembledArticle:
             boxes.append(None)
             offset += 1
         chunks.append(piece.text)
-        pages.extend([piece.page] * len(piece.text))
+        pages.extend(piece.char_pages if piece.char_pages is not None else [piece.page] * len(piece.text))
         piece_boxes = piece.boxes if geometry and piece.boxes is not None else [None] * len(piece.text)
         boxes.extend(piece_boxes)
         parts.append(PartSpan(kind, offset, offset + len(piece.text), piece))

@@ -60,6 +60,9 @@ class Piece:
     page: int = 1
     boxes: Optional[list[Optional[Box]]] = None
     repairs: list[Repair] = field(default_factory=list)
+    # Per-character page numbers, set only when the piece runs over two pages (a paragraph
+    # continued on a later page); otherwise every character is on `page`.
+    char_pages: Optional[list[int]] = None
 
     @property
     def bbox(self) -> Optional[Box]:
@@ -128,6 +131,9 @@ class ArticleDraft:
     date: Optional[str] = None  # ISO date of the edition it was printed in
     jump_to: Optional[str] = None  # page label a `（下转第X版）` marker sends the reader to
     jump_from: Optional[str] = None  # page label a `（上接第X版）` marker names
+    # The first body line is not indented: the text goes on from a paragraph begun elsewhere
+    # (an earlier page), so the linker joins it to that paragraph.
+    opens_mid_paragraph: bool = False
 
 
 @dataclass

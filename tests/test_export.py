@@ -59,3 +59,17 @@ def test_atomic_file_leaves_nothing_on_failure(tmp_path):
             raise RuntimeError("killed")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
+
+
+def test_a_paragraph_continued_on_the_next_page_keeps_each_characters_page():
+    from pipeline.document import Section
+    from pipeline.layout.continuations import join_pieces
+
+    first = Piece("前一页", 1, [(0.0, 0.0, 10.0, 10.0)] * 3)
+    second = Piece("后一页", 2, [(0.0, 50.0, 10.0, 60.0)] * 3)
+    draft = ArticleDraft(headline=Piece("标题", 1, [(0, 0, 20, 20), (20, 0, 40, 20)]),
+                         sections=[Section(heading=None, paragraphs=[join_pieces(first, second)])])
+    article = assemble(draft, geometry=True)
+    start = article.text.index("后一页")
+    assert article.locate(start, start + 3) == (2, (0.0, 50.0, 10.0, 60.0))
+    assert article.locate(start - 3, start)[0] == 1

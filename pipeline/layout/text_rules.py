@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from typing import Optional
 
 import regex
 
@@ -20,6 +21,9 @@ CREDIT = regex.compile(
 )
 CAPTION_CUE = regex.compile(r"^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九十\d]|[▲△↑↓←→])|(?:摄|供图)[）)]?$")
 HAN = regex.compile(r"\p{Han}")
+# `（下转第2版）`, `（上接第一版）`, `(转A3版)`: where an article goes on or came from.
+JUMP = regex.compile(r"^[（(]\s*(下转|转至|转|上接|接)\s*(?:第)?\s*([0-9０-９一二三四五六七八九十〇A-Z]+)\s*版\s*[）)]$")
+CN_NUMERALS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
 NAME_SPLIT = regex.compile(r"[\s、，,　]+")
 BYLINE_ROLE = regex.compile(r"(?:本报|新华社)?(?:特约)?(?:记者|通讯员|撰稿|文[/／:：])")
 
@@ -85,3 +89,25 @@ def byline_pieces(line: Line) -> list[Piece]:
         boxes = line.boxes[at:cursor] if line.boxes is not None else None
         pieces.append(Piece(name, line.page, boxes))
     return pieces
+
+
+def jump_marker(text: str) -> Optional[tuple[str, str]]:
+    """("to" | "from", page label as a number string when it is one) for a jump line."""
+    m = JUMP.match(text.strip().replace(" ", ""))
+    if not m:
+        return None
+    return ("from" if m.group(1) in ("上接", "接") else "to"), page_number_label(m.group(2))
+
+
+def page_number_label(label: str) -> str:
+    """`第二版`/`二`/`2`/`２` -> `2`; other labels (`A3`) unchanged."""
+    label = label.strip().replace("第", "").replace("版", "").replace(" ", "")
+    label = unicodedata.normalize("NFKC", label)
+    if label.isdigit():
+        return str(int(label))
+    if label and all(ch in CN_NUMERALS or ch == "十" for ch in label):
+        if "十" in label:
+            tens, _, units = label.partition("十")
+            return str((CN_NUMERALS.get(tens, 1) if tens else 1) * 10 + (CN_NUMERALS.get(units, 0) if units else 0))
+        return str(int("".join(str(CN_NUMERALS[ch]) for ch in label)))
+    return label
