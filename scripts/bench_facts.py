@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.facts import extract_facts  # noqa: E402
-from pipeline.facts.seed_eval import SEED, join_lines  # noqa: E402
+from scripts.facts_seed_score import SEED, join_lines  # noqa: E402
 from pipeline.nlp import annotate  # noqa: E402
 
 TARGET = 200_000

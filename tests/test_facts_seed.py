@@ -5,12 +5,12 @@ import re
 
 import pytest
 
-from pipeline.facts.seed_eval import score
+from scripts.facts_seed_score import score
 
 
 @pytest.fixture(scope="module")
 def result():
-    return score()
+    return score(general=False)
 
 
 def test_every_expected_fact_found_with_value_unit_approx(result):
@@ -38,7 +38,7 @@ def test_no_facts_from_names_and_idioms(result):
 
 def test_spans_and_shape(result):
     text = result["text"]
-    keys = {"text", "value", "unit", "approx", "kind", "subject", "start", "end", "role", "group"}
+    keys = {"text", "value", "unit", "approx", "kind", "subject", "start", "end", "role", "group", "note"}
     starts = [f["start"] for f in result["facts"]]
     assert starts == sorted(starts)
     for f in result["facts"]:
@@ -53,7 +53,7 @@ def test_change_is_grouped(result):
 
 
 def test_deterministic(result):
-    again = score()
+    again = score(general=False)
     assert again["facts"] == result["facts"]
 
 

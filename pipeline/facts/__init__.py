@@ -1,20 +1,28 @@
 """Numeric facts: every number in a news article, with unit, approximation and subject.
 
-    extract_facts(text, tokens, strict_context=True) -> list[dict]
+    extract_facts(text, tokens, strict_context=True, cells=()) -> list[dict]
 
 `tokens` are (start, end, POS) from `pipeline.nlp.annotate(text)`.  Numbers are
-found with regular expressions on the text (never from token boundaries, so a
+found with a linear-time pattern on the text (never from token boundaries, so a
 segmenter that keeps `42.7万元` whole gives the same facts); tokens and POS are
 used for the subject and to tell numerals inside words (一切, 四川) apart.
+`cells` are (start, end, subject) table cells: a number in a cell is read from
+that cell's characters only and takes the cell's subject when it is non-empty.
 
 Each fact: text, value, unit, approx, kind, subject, start, end, role, group,
-with text[start:end] == fact["text"]; facts are sorted by start; the output is
-deterministic.
+note, with text[start:end] == fact["text"]; facts are sorted by (start, end);
+the output is deterministic and JSON-serialisable with allow_nan=False.  `note`
+is None, or says why `value` is None (a magnitude of 1e18 or more, or a non-zero
+one below 1e-15: the text and span are kept).
 
-Modules: normalize (length-preserving char map), numerals (numeral parsing,
-cn2an first, hand-written fallback), units (unit/measure-word table), approx
-(markers), dates, changes (change and range linking), subject (what is
-counted), extractor (the main loop), seed_eval / recognizers_eval (scoring).
+Modules, in reading order: extractor (entry point and the search loop), cells
+(table regions), normalize (length-preserving char map), patterns (the master
+pattern), reader (a match -> Mention), numerals (numeral parsing, cn2an first),
+unit_scan (%, 成, dates, units after a number), units (unit table), around
+(approximation markers and currency symbols around it), approx (marker tables),
+dates, filters (what is not a quantity), lexicon (general vocabulary),
+changes (change amounts, change and range linking), subject (what is counted),
+magnitude (absurd values), output (fact dicts), mention, spans.
 
 Decisions
 - Values: int when integral else float; 万/亿/兆 applied (42.7万元 -> 427000 元,

@@ -43,13 +43,10 @@ def _alt(d):
     return "|".join(re.escape(k) for k in sorted(d, key=len, reverse=True))
 
 
-# spaces allowed inside comparators: 小于 或 等于100, < = 100
-_PREFIX_SPACED = {k: v for k, v in PREFIX.items()}
 PREFIX_RE = re.compile(
     r"(?:(?P<cmp>(?:大于|小于)[ ]*或(?:者)?[ ]*等于|<[ ]*=|>[ ]*=)|(?P<p>" + _alt(PREFIX) + r"))[ ]*$")
 POST_UNIT_RE = re.compile(r"[ ]*(?P<s>" + _alt(POST_UNIT) + r")")
 # 比三十大 / 比 170 低
-BI_RE = re.compile(r"比[ ]*$")
 BI_AFTER_RE = re.compile(r"[ ]*(?P<w>大|高|多|小|低|少)")
 BI_KIND = {"大": "over", "高": "over", "多": "over", "小": "under", "低": "under", "少": "under"}
 

@@ -8,7 +8,7 @@ follows an adverb (园区共入驻企业1558家 -> 入驻企业) or when the fac
 (年内投资2亿元 -> 投资).  Years, dates and ordinals get no subject.
 One modifier (a/b/d, or an l-tagged phrase) may lead a chain (非公企业, 困难职工,
 世界领先技术); a right chain stops at mis-tagged verb phrases (民兵|积极响应).
-A segmentation slip 占/比达80% is repaired to 占比.  In extractor.py: the two
+A segmentation slip 占/比达80% is repaired to 占比.  In assign_subjects: the two
 ends of a change/range share a subject, and a count after 、 with no subject of
 its own takes the previous count's (157名产业工人…、144人… -> 产业工人).
 """
@@ -16,23 +16,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .lexicon import is_word
+from .mention import Context, Mention
+from .spans import SpanSet, disjoint
 
-class SpanSet:
-    """Sorted, non-overlapping (start, end) spans with O(log n) membership."""
-
-    def __init__(self, spans):
-        spans = sorted(spans)
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
-
-    def __contains__(self, pos: int) -> bool:
-        i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.ends[i]
-
-    def encloses(self, start: int, end: int) -> bool:
-        """A span strictly enclosing [start, end)."""
-        i = bisect_right(self.starts, start - 1) - 1
-        return i >= 0 and self.starts[i] < start and end < self.ends[i]
 
 NOUNISH = ("n", "vn", "j", "an", "ng", "nz", "nt", "ns", "nr", "eng", "nrt")
 SKIP_LEFT = {"等", "等等", "共", "共计", "合计", "累计", "达", "达到", "约", "有", "为", "是",
@@ -46,11 +33,6 @@ ADVERB_HEADS = ("积极", "认真", "主动", "广泛", "深入", "不断", "全
 MODIFIER_POS = ("a", "b", "d")
 MODIFIER_STOP = {"现有", "共有", "所有", "全部", "主要", "其他", "其它", "各类", "各种", "相关",
                  "共同", "不断", "积极", "全面", "目前", "已经", "共计", "累计", "同时", "先后"}
-
-
-def _is_word(w: str) -> bool:
-    from .extractor import is_word
-    return is_word(w)
 
 
 def _is_noun(pos: str) -> bool:
@@ -113,7 +95,7 @@ class Subjects:
         w = text[toks[i][0]:toks[i][1]]
         if len(w) == 2 and w[1] in "达为约共计" and i >= 1 and not _is_noun(toks[i - 1][2]):
             cand = text[toks[i - 1][0]:toks[i - 1][1]] + w[0]
-            if _is_word(cand) or toks[i - 1][1] - toks[i - 1][0] == 1:
+            if is_word(cand) or toks[i - 1][1] - toks[i - 1][0] == 1:
                 rest = self.left(toks[i - 1][0], blocked=blocked) if i >= 2 else None
                 if rest and toks[i - 2][1] == toks[i - 1][0] and _is_noun(toks[i - 2][2]):
                     return rest + cand
@@ -163,3 +145,42 @@ class Subjects:
                 and toks[j][1] - toks[j][0] >= 2:
             parts.append(text[toks[j][0]:toks[j][1]])
         return "".join(reversed(parts))
+
+
+def assign_subjects(ctx: Context, mentions: list[Mention]) -> None:
+    """Set `subject` on every mention (years, dates and ordinals get none)."""
+    norm = ctx.norm
+    subj = Subjects(ctx.text, ctx.tokens)
+    blocked = SpanSet(disjoint((mt.start, mt.end) for mt in mentions))
+    for mt in mentions:
+        if mt.kind in ("year", "date", "ordinal"):
+            continue
+        if mt.role in ("to", "high") and mt.subject is not None:
+            continue
+        if mt.subject is not None:
+            continue  # given by the caller (a table cell's headers)
+        s = None
+        if mt.kind == "money":
+            s = subj.left(mt.start, money=True, blocked=blocked)
+        if s is None and (mt.kind in ("count", "money", "measure", "change") or mt.unit):
+            s = subj.right(mt.end)
+        if s is None and not (mt.kind in ("count",) and mt.start > 0 and norm[mt.start - 1] in "、，,"):
+            s = subj.left(mt.start, money=mt.kind == "money" or mt.kind == "change", blocked=blocked)
+        mt.subject = s
+    # ellipsis in a list: 157名产业工人报名…、144人参加… -> the 144 are 产业工人 too
+    prev = None
+    for mt in mentions:
+        if mt.subject is None and prev is not None and prev.subject and mt.kind == prev.kind == "count" \
+                and mt.start > 0 and norm[mt.start - 1] in "、，," and mt.start - prev.end <= 30 \
+                and {mt.unit, prev.unit} <= {"人", "名", "位"}:
+            mt.subject = prev.subject
+        prev = mt
+    groups: dict[int, list[Mention]] = {}
+    for mt in mentions:
+        if mt.group is not None:
+            groups.setdefault(mt.group, []).append(mt)
+    for members in groups.values():
+        subj_s = next((x.subject for x in members if x.subject), None)
+        for x in members:
+            if x.subject is None or x.role in ("to", "high"):
+                x.subject = subj_s
