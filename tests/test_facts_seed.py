@@ -10,7 +10,7 @@ from scripts.facts_seed_score import score
 
 @pytest.fixture(scope="module")
 def result():
-    return score(general=False)
+    return score()
 
 
 def test_every_expected_fact_found_with_value_unit_approx(result):
@@ -53,7 +53,7 @@ def test_change_is_grouped(result):
 
 
 def test_deterministic(result):
-    again = score(general=False)
+    again = score()
     assert again["facts"] == result["facts"]
 
 

@@ -55,3 +55,19 @@ IDIOMS = ("十几年如一日", "一日千里", "一心一意", "三心二意", 
           "百年大计", "千家万户", "万无一失", "一分为二", "一针一线", "一点一滴", "一草一木",
           "五一劳动奖章", "三八红旗", "四个意识", "四个自信", "两个维护", "两个确立")
 IDIOM_RE = re.compile("|".join(IDIOMS) + r"|https?://\S+|www\.\S+")
+
+
+_TAGS: list[dict | None] = []
+
+
+def tag_of(w: str) -> str | None:
+    """The part of speech jieba's general dictionary gives `w`, if it lists it."""
+    if not _TAGS:
+        try:
+            import jieba.posseg
+
+            _TAGS.append(jieba.posseg.dt.word_tag_tab)
+        except Exception:  # pragma: no cover - jieba is a dependency
+            _TAGS.append(None)
+    tags = _TAGS[0]
+    return None if tags is None else tags.get(w)

@@ -153,9 +153,9 @@ def _parse_int_part(s: str) -> Decimal:
             b = t[1]
             part = section + (num if num is not None else Decimal(0))
             if part == 0 and num is None and section == 0:
-                if total == 0:
+                if total == 0 and k > 0:
                     raise NumeralError(s, where[k])
-                total = total * b  # 四万万, 二十一万亿
+                total = total * b if total else Decimal(b)  # 四万万, 二十一万亿; 万 alone (近万名)
             elif b > max_big or max_big == 0:
                 total = (total + part) * b
             else:

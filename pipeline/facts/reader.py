@@ -11,6 +11,7 @@ from decimal import Decimal
 import re
 
 from . import dates
+from .approx import prefix_approx
 from .magnitude import LIMIT, TINY
 from .mention import Context, Mention
 from .numerals import CN_DIGITS, FORMAL, NumeralError, parse_number
@@ -231,6 +232,14 @@ def _vague_range_low(ctx: Context, core: str, cstart: int) -> Mention | None:
     return None
 
 
+def _marked_round_number(norm: str, cstart: int, cend: int) -> bool:
+    """A lone 百/千/万 is a number with an approximation around it: 逾千人, 近万名, 百余人."""
+    if norm[cend:cend + 1] in ("余", "多"):
+        return True
+    _, approx, found = prefix_approx(norm, cstart)
+    return found and approx is not None
+
+
 def _plain(ctx: Context, m, strict: bool) -> Mention | None:
     """A numeral run (Arabic, Chinese or mixed) with its unit, approximation, ordinal 第."""
     norm = ctx.norm
@@ -254,7 +263,8 @@ def _plain(ctx: Context, m, strict: bool) -> Mention | None:
     compact = core.replace(" ", "")
     chinese = not any(c.isdigit() for c in compact)
     if chinese:
-        if len(compact) == 1 and compact in "百佰千仟万亿兆" and not lead_approx:
+        if len(compact) == 1 and compact in "百佰千仟万亿兆" and not lead_approx \
+                and not _marked_round_number(norm, cstart, cend):
             return None
         if len(compact) == 2 and all(c in "一二三四五六七八九两俩幺" for c in compact) \
                 and norm[cend:cend + 1] not in ("折", "年"):

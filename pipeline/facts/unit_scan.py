@@ -17,18 +17,23 @@ PCT_RE = re.compile(r"[ ]*(?:(?P<sym>%|‰)|(?P<pp>个?[ ]*百[ ]*分[ ]*点))")
 CHENG_RE = re.compile(rf"[ ]*(?P<u>成|折)(?:[ ]*(?P<tail>半|[一二三四五六七八九1-9])(?![{CD}{CU}万亿0-9成折]))?")
 BARE_GE_RE = re.compile(r"[ ]*(?P<unit>个)")
 YEAR_RE = re.compile(r"[ ]*年")
+# words around 级 that make it a grade on a scale (earthquake magnitude, wind force, sea state)
+SCALE_CONTEXT_RE = re.compile(r"地震|余震|强震|震级|里氏|烈度|台风|飓风|大风|阵风|风力|[级]风|浪")
 _SUB_RES = {u: re.compile(r"[ ]*(?:又|和|零)?[ ]*(?P<n>[0-9" + CD + r"十]+)[ ]*(?P<u>"
                              + "|".join(sorted(subs, key=len, reverse=True)) + ")")
             for u, subs in MONEY_SUB.items()}
 
 
 def unit_ok(ctx: Context, ustart: int, uend: int) -> bool:
-    """A unit must not be the start of a longer word (家庭, 人民, 打造, 名单)."""
+    """A unit must not be the start of a longer word (家庭, 人民, 打造, 名单; 107国道 and
+    37416部队 are names).  Right after Arabic digits a longer word that is not a noun is
+    a segmentation slip (２１次要少: 次要 "minor"), and the measure word stands."""
     tok = ctx.token_at(uend - 1)
     if tok is None:
         return True
     if tok[1] > uend and tok[0] >= ustart and tok[2] not in ("m", "q", "mq"):
-        return False
+        after_digit = ustart > 0 and "0" <= ctx.norm[ustart - 1] <= "9"
+        return after_digit and tok[0] == ustart and not tok[2].startswith(("n", "j", "v"))
     return True
 
 
@@ -157,6 +162,8 @@ def scan_units(ctx: Context, mt: Mention, e: int) -> int:
     mt.ustart = m.start("unit")
     mt.unit = canonical(unit)
     mt.kind = unit_kind(unit)
+    if unit == "级" and SCALE_CONTEXT_RE.search(norm, max(0, mt.start - 6), min(len(norm), uend + 8)):
+        mt.kind = "measure"  # 7级地震, 6级以上大风: a magnitude on a scale, not a count of levels
     mt.bare = False
     end = uend
     if mt.kind == "money":
