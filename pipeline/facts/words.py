@@ -24,13 +24,9 @@ FUNCTION_CHARS = frozenset(
 # nouns made by a suffix: 率 (rate), 额 (amount), 量 (quantity), 者, 员 ...
 NOUN_SUFFIXES = frozenset("率额量值数价费者员家商户区业品物金款法权力度")
 OPEN_POS = ("w", "m", "q", "mq", "t", "x")
+_CLOSED = frozenset(p[0] for p in OPEN_POS)  # first letters of those tags
 MERGE_MIN_FREQ = 20
 RECUT_MIN_FREQ = 1000
-
-
-def _free(tok: Token) -> bool:
-    """A token that may take part in a repair (not punctuation, numbers or time)."""
-    return not tok[2].startswith(OPEN_POS)
 
 
 def _merge_pos(word: str, parts: list[Token]) -> str:
@@ -50,12 +46,14 @@ def repair_words(text: str, tokens: list[Token]) -> list[Token]:
     while i < n:
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < n else None
-        if nxt is not None and _free(tok) and _free(nxt) and tok[1] == nxt[0]:
+        # every repair involves a single-character token: test that first (it is cheap)
+        if nxt is not None and (tok[1] - tok[0] == 1 or nxt[1] - nxt[0] == 1) and tok[1] == nxt[0] \
+                and tok[2][:1] not in _CLOSED and nxt[2][:1] not in _CLOSED:
             a, b = text[tok[0]:tok[1]], text[nxt[0]:nxt[1]]
             # a run of single characters without function characters: one unknown word
             if len(a) == 1 and len(b) == 1 and a not in FUNCTION_CHARS and b not in FUNCTION_CHARS:
                 j = i + 1
-                while j + 1 < n and _free(tokens[j + 1]) and tokens[j + 1][0] == tokens[j][1] \
+                while j + 1 < n and tokens[j + 1][2][:1] not in _CLOSED and tokens[j + 1][0] == tokens[j][1] \
                         and tokens[j + 1][1] - tokens[j + 1][0] == 1 \
                         and text[tokens[j + 1][0]] not in FUNCTION_CHARS:
                     j += 1
