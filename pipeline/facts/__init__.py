@@ -12,7 +12,7 @@ that cell's characters only and takes the cell's subject when it is non-empty.
 Each fact: text, value, unit, approx, kind, subject, start, end, role, group,
 note, with text[start:end] == fact["text"]; facts are sorted by (start, end);
 the output is deterministic and JSON-serialisable with allow_nan=False.  `note`
-is None, or says why `value` is None (a magnitude of 1e18 or more, or a non-zero
+is None, or says why `value` is None (a magnitude of 1e30 or more, or a non-zero
 one below 1e-15: the text and span are kept).
 
 Modules, in reading order: extractor (entry point and the search loop), cells

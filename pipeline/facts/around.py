@@ -8,6 +8,7 @@ from .approx import BI_AFTER_RE, BI_KIND, POST_UNIT, POST_UNIT_RE, prefix_approx
 from .mention import Context, Mention
 
 MONEY_SYM_RE = re.compile(r"(?P<s>US\$|\$|¥|€|£)[ ]*$")
+WORDS_AFTER_NEI = set("地外容部资蒙涵需销阁科存")  # 内地, 内容, 内部 ...: 内 starts a word
 MONEY_SYM = {"$": "美元", "US$": "美元", "¥": "元", "€": "欧元", "£": "英镑"}
 
 
@@ -34,6 +35,10 @@ def attach_surroundings(ctx: Context, mt: Mention) -> None:
         if not mt.approx:
             mt.approx = POST_UNIT[pm.group("s")]
         mt.end = pm.end()
+    if mt.kind == "duration" and norm.startswith("内", mt.end) and not mt.approx \
+            and norm[mt.end + 1:mt.end + 2] not in WORDS_AFTER_NEI:
+        mt.approx = "under"  # 一个月内, 三年内: within
+        mt.end += 1
     if not found:  # 比三十大 / 比 170 低
         lo = max(0, mt.start - 3)
         b = norm[lo:mt.start].rstrip()

@@ -78,6 +78,15 @@ def keep(ctx: Context, mt: Mention, strict: bool, masked: SpanSet) -> bool:
     if norm[mt.end:mt.end + 1] == "制" or norm.startswith("年代", mt.end) or \
             (mt.chinese and mt.unit == "号"):
         return False  # 七人制, 五年制, 九十年代, 长征三号
+    if mt.chinese and mt.kind != "money" and len(norm[mt.cstart:mt.cend].strip()) == 1 \
+            and norm[mt.cstart] in FORMAL:
+        return False  # 陆道培, 伍仁: a lone formal numeral counts money only (大写)
+    if mt.unit == "年" and norm.startswith("代", mt.end):
+        return False  # ８０年代: a decade
+    if mt.unit == "段" and mt.start > 0:
+        before = ctx.token_at(mt.start - 1)
+        if before is not None and before[2].startswith("nr"):
+            return False  # 俞斌九段: a go rank after a name
     if mt.one_cn and not mt.approx and mt.kind in ("count", "duration"):
         return False  # determiner: 一条路径, 一名学徒工, 一个缩影
     if mt.bare and _bare_not_quantity(norm, mt):

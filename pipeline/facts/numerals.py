@@ -153,8 +153,8 @@ def _parse_int_part(s: str) -> Decimal:
             b = t[1]
             part = section + (num if num is not None else Decimal(0))
             if part == 0 and num is None and section == 0:
-                if total == 0 and k > 0:
-                    raise NumeralError(s, where[k])
+                if total == 0 and (k > 0 or (len(toks) > 1 and toks[1][0] == "b")):
+                    raise NumeralError(s, where[k])  # 亿万 (vague "hundreds of millions")
                 total = total * b if total else Decimal(b)  # 四万万, 二十一万亿; 万 alone (近万名)
             elif b > max_big or max_big == 0:
                 total = (total + part) * b

@@ -24,7 +24,8 @@ SKIP = "skip"
 BARE_DEN = {"千": 1000, "仟": 1000, "万": 10 ** 4, "十万": 10 ** 5, "百万": 10 ** 6, "千万": 10 ** 7,
             "万万": 10 ** 8, "百万万": 10 ** 10, "亿": 10 ** 8}
 SPECIAL = {"对折": (50, "%", "percent"), "打对折": (50, "%", "percent"), "半折": (50, "%", "percent"),
-           "半成": (5, "%", "percent"), "半百": (50, None, "count"), "半打": (6, None, "count")}
+           "半成": (5, "%", "percent"), "半百": (50, None, "count"), "半打": (6, None, "count"),
+           "一半": (50, "%", "percent")}
 VAGUE_SCALE = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10000, "十万": 10 ** 5,
                "百万": 10 ** 6, "千万": 10 ** 7, "亿": 10 ** 8}
 KM_RE = re.compile(r"[ ]?(?P<k>[kK]|M)(?![A-Za-z])")
@@ -194,7 +195,10 @@ def _sign_applies(norm: str, sign_start: int, sign: str) -> bool:
     if i < 0:
         return True
     prev = norm[i]
-    return not (prev.isalnum() or prev in "-~/" or prev in CN_NUM_CHARS)
+    if prev.isalnum() or prev in "-~/%‰" or prev in CN_NUM_CHARS:
+        return False
+    # 6万元—8万元, 1997年-2000年: a number and its unit just before make the dash a range
+    return not any(c.isdigit() or c in CN_NUM_CHARS for c in norm[max(0, i - 4):i])
 
 
 def _trim_core(ctx: Context, core: str, cstart: int) -> str:

@@ -17,6 +17,8 @@ PCT_RE = re.compile(r"[ ]*(?:(?P<sym>%|‰)|(?P<pp>个?[ ]*百[ ]*分[ ]*点))")
 CHENG_RE = re.compile(rf"[ ]*(?P<u>成|折)(?:[ ]*(?P<tail>半|[一二三四五六七八九1-9])(?![{CD}{CU}万亿0-9成折]))?")
 BARE_GE_RE = re.compile(r"[ ]*(?P<unit>个)")
 YEAR_RE = re.compile(r"[ ]*年")
+MEDALS = frozenset("金银铜")
+MEDAL_TALLY_RE = re.compile(rf"[0-9{CD}{CU}][金银铜]")
 # words around 级 that make it a grade on a scale (earthquake magnitude, wind force, sea state)
 SCALE_CONTEXT_RE = re.compile(r"地震|余震|强震|震级|里氏|烈度|台风|飓风|大风|阵风|风力|[级]风|浪")
 _SUB_RES = {u: re.compile(r"[ ]*(?:又|和|零)?[ ]*(?P<n>[0-9" + CD + r"十]+)[ ]*(?P<u>"
@@ -33,7 +35,7 @@ def unit_ok(ctx: Context, ustart: int, uend: int) -> bool:
         return True
     if tok[1] > uend and tok[0] >= ustart and tok[2] not in ("m", "q", "mq"):
         after_digit = ustart > 0 and "0" <= ctx.norm[ustart - 1] <= "9"
-        return after_digit and tok[0] == ustart and not tok[2].startswith(("n", "j", "v"))
+        return after_digit and tok[0] == ustart and tok[2].startswith(("a", "b", "z"))
     return True
 
 
@@ -147,6 +149,8 @@ def scan_units(ctx: Context, mt: Mention, e: int) -> int:
     m = UNIT_RE.match(norm, e)
     if m and norm[e:m.start("unit")].strip() == "个" and not unit_ok(ctx, m.start("unit"), m.end("unit")):
         m = BARE_GE_RE.match(norm, e)  # 60多个国家: 国 starts 国家, so the unit is 个
+    if m and m.group("unit") in MEDALS and len(MEDAL_TALLY_RE.findall(norm, max(0, e - 8), e + 10)) < 2:
+        m = BARE_GE_RE.match(norm, e)  # 金/银/铜 count medals only in a tally: 14金5银5铜
     if not m or not unit_ok(ctx, m.start("unit"), m.end("unit")) \
             or (m.group("unit") == "度" and mt.chinese):  # 一度 = "once"; 度 only after digits
         return e
@@ -162,6 +166,9 @@ def scan_units(ctx: Context, mt: Mention, e: int) -> int:
     mt.ustart = m.start("unit")
     mt.unit = canonical(unit)
     mt.kind = unit_kind(unit)
+    if unit == "块" and "\u4e00" <= norm[uend:uend + 1] <= "\u9fff" \
+            and norm[uend] not in "钱呢吗吧啊呀了" + CD + CU + "万亿多余":
+        mt.unit, mt.kind = "块", "count"  # １３块金牌: a measure word; 10块钱 / 三块五 are money
     if unit == "级" and SCALE_CONTEXT_RE.search(norm, max(0, mt.start - 6), min(len(norm), uend + 8)):
         mt.kind = "measure"  # 7级地震, 6级以上大风: a magnitude on a scale, not a count of levels
     mt.bare = False

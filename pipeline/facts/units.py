@@ -44,6 +44,7 @@ COUNT = [
     "倍", "岗", "村", "镇", "乡", "县", "省", "国", "城", "组", "团", "支队",
     "万人次", "户次", "个城市", "个百分点", "宗", "笔", "单", "轮", "集", "层", "号", "楼",
     "代", "星", "环", "页", "枚", "列", "趟", "副", "台次", "架次", "班次", "车次",
+    "金", "银", "铜",  # medal tallies: 14金5银5铜
 ]
 # measure words that take a count; a lone 一 before them is a determiner (一条路径)
 DETERMINER_MEASURES = set(COUNT) | {"种", "些"}
