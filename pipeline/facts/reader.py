@@ -16,7 +16,7 @@ from .magnitude import LIMIT, TINY
 from .mention import Context, Mention
 from .numerals import CN_DIGITS, FORMAL, NumeralError, parse_number
 from .patterns import CN_NUM_CHARS
-from .unit_scan import scan_units, unit_ok
+from .unit_scan import MEDALS, scan_units, unit_ok
 from .units import UNIT_RE, unit_kind
 
 SKIP = "skip"
@@ -212,7 +212,7 @@ def _trim_core(ctx: Context, core: str, cstart: int) -> str:
             and core[-2] in CN_NUM_CHARS | set("0123456789 "):
         nxt = UNIT_RE.match(norm, cstart + len(core))
         if not (nxt and unit_kind(nxt.group("unit")) in ("count", "duration")
-                and unit_ok(ctx, nxt.start("unit"), nxt.end("unit"))):
+                and nxt.group("unit") not in MEDALS and unit_ok(ctx, nxt.start("unit"), nxt.end("unit"))):
             core = core[:-1].rstrip()  # but 一两首歌: 两 is a numeral
     return core
 

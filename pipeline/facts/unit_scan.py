@@ -157,7 +157,7 @@ def scan_units(ctx: Context, mt: Mention, e: int) -> int:
     unit = m.group("unit")
     uend = m.end()
     nxt = UNIT_RE.match(norm, uend) if unit == "两" else None
-    if nxt and unit_kind(nxt.group("unit")) in ("count", "duration"):
+    if nxt and unit_kind(nxt.group("unit")) in ("count", "duration") and nxt.group("unit") not in MEDALS:
         return e  # 3两个: 两 is the numeral of the next quantity, not a tael
     if len(unit) == 1 and norm[uend:uend + 1] == unit and unit not in "两":
         # 一名名 / 一个个: reduplicated measure word, not a quantity
