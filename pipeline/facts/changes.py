@@ -120,7 +120,7 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
             group = _link(a, b, group, ("low", "high"))
             continue
         # bounds: 大于10小于20, 最多100最少20, 1000以上， 1500以下
-        if {a.approx, b.approx} == {"over", "under"} and BOUND_SEP.match(between):
+        if {a.approx, b.approx} == {"over", "under"} and BOUND_SEP.match(between) and a.unit == b.unit:
             lo, hi = (a, b) if a.approx == "over" else (b, a)
             try:
                 if lo.value >= hi.value:

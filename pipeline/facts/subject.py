@@ -37,12 +37,14 @@ SKIP_LEFT = frozenset({
     "不到", "将近", "左右", "在", "保持", "保持在", "估计", "估计为", "预计", "预期", "突破", "仅", "只",
     "才", "就", "将", "可", "可达", "高达", "多达", "年均", "平均", "分别", "均", "都", "各", "接近",
     "几乎", "至少", "最多", "上涨", "下跌", "增", "降", "涨", "跌", "减", "回落", "攀升", "扩大", "缩小",
-    "贬值", "升值", "下滑", "跌幅", "涨幅", "为止", "以", "每", "每年", "当年", "全年"})
+    "贬值", "升值", "下滑", "跌幅", "涨幅", "为止", "以", "每", "每年", "当年", "全年", "已有", "现有",
+    "共有"})
 CHANGE_VERBS = frozenset({"增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "上涨", "下跌",
                           "下滑", "回落", "攀升", "扩大", "缩小", "贬值", "升值", "增", "降", "涨", "跌",
                           "减", "回升", "下调", "上调", "增长了", "下降了"})
 # verbs that govern an activity rather than name it: 批准出国留学 -> 出国留学
-GOVERNING = frozenset({"批准", "出动", "组织", "完成", "实现", "开展", "举办", "共有", "拥有", "有"})
+GOVERNING = frozenset({"批准", "出动", "组织", "完成", "实现", "开展", "举办", "共有", "拥有", "有", "已有",
+                        "现有", "夺得", "获得", "取得", "赢得", "获", "得到", "拿到", "收到"})
 PEOPLE_UNITS = frozenset({"人", "人次", "名", "位"})
 # last characters of nouns that name money: 资金 存款 经费 投资 金额 资产 成本 收入 利润 税 补贴
 MONEY_NOUN_ENDS = frozenset("金款费资额产本入出益润税贴")
@@ -132,6 +134,10 @@ class Subjects:
                 break
             else:
                 break
+        # 对亚洲出口: a place led by 对 is the direction of the activity named by the chain
+        if k >= 1 and self.w(k - 1) == "对" and self.words[k][2].startswith(("ns", "nt")) \
+                and self.words[j][2] == "vn":
+            return k - 1, self.text[self.words[k - 1][0]:self.words[j][1]]
         # one leading verb after an adverb: 共入驻企业, 自主创新技术
         p = k - 1
         if p >= 1 and _is_verb(self.words[p][2]) and len(self.w(p)) >= 2 and self.glued(p, k) \
@@ -196,6 +202,13 @@ class Subjects:
         while i >= 0 and guard < 10:
             guard += 1
             w, pos = self.w(i), self.words[i][2]
+            if w in ("）", ")"):  # 火灾（不含森林、草原火灾）１４万余起: step over the aside
+                k = i - 1
+                while k >= 0 and self.w(k) not in ("（", "(") and i - k < 20:
+                    k -= 1
+                if k >= 0 and self.w(k) in ("（", "("):
+                    i = k - 1
+                    continue
             if self.fact(i) or w in SKIP_LEFT or pos.startswith(("u", "t", "d", "p", "f")) \
                     or w in NOT_NOUN:
                 if self.boundary(i):
@@ -230,8 +243,13 @@ class Subjects:
         while k - 1 >= 0 and _is_verb(self.words[k - 1][2]) and self.glued(k - 1, k) and i - k < 3 \
                 and self.w(k - 1) not in SKIP_LEFT:
             k -= 1
-        while k < i and self.w(k) in GOVERNING:
+        before = self.chain_left(k - 1) if k >= 1 and self.glued(k - 1, k) else None
+        if before is not None:
+            return before[1]  # 劳务从业人员出国2.9万人: the people are the subject of the verb
+        while k <= i and self.w(k) in GOVERNING:
             k += 1
+        if k > i:
+            return None
         return self.text[self.words[k][0]:self.words[i][1]]
 
     def clause_start(self, start: int) -> int:
@@ -265,23 +283,33 @@ class Subjects:
             i += 1
         return None
 
-    def share_holder(self, start: int) -> str | None:
-        """甲占乙的N%: 甲."""
+    def share_holder(self, start: int) -> tuple[bool, str | None]:
+        """甲占乙的N%: (True, 甲); (True, None) for 却占乙的N% (甲 is an earlier fact's);
+        (False, None) without 占."""
         i = self.last_before(start)
         lo = self.clause_start(start)
         while i >= lo:
             if self.w(i) == "占" or self.w(i).startswith("占") and _is_verb(self.words[i][2]):
                 found = self.chain_left(i - 1) if i >= 1 and self.glued(i - 1, i) else None
-                return found[1] if found else None
+                return True, (found[1] if found else None)
             i -= 1
-        return None
+        return False, None
+
+    def clause_opens_with_verb(self, start: int) -> bool:
+        """…，扣除价格因素比1991年增长41.6%: the clause continues an earlier one's topic."""
+        i = self.clause_start(start)
+        last = self.last_before(start)
+        while i <= last and (self.words[i][2].startswith(("d", "c", "p", "r")) or self.fact(i)):
+            i += 1
+        return i <= last and _is_verb(self.words[i][2]) and self.w(i) not in CHANGE_VERBS
 
 
 def _same_sentence(norm: str, a: Mention, b: Mention) -> bool:
     return not any(c in SENTENCE_ENDS for c in norm[a.end:b.start])
 
 
-def _subject(subj: Subjects, norm: str, mt: Mention) -> str | None:
+def _subject(subj: Subjects, norm: str, mt: Mention, follows: bool) -> str | None:
+    """`follows`: an earlier fact of the same sentence may lend its subject."""
     kind = mt.kind
     if kind == "money":
         de = subj.right_of_de(mt.end)
@@ -289,9 +317,21 @@ def _subject(subj: Subjects, norm: str, mt: Mention) -> str | None:
             return de  # 120亿美元的资金 (but 总投资4亿元的中学: the school is not the money)
         return subj.left(mt.start, money=True) or subj.topic(mt.start)
     if kind == "percent":
-        return subj.right_of_de(mt.end) or subj.share_holder(mt.start) or subj.left(mt.start)
+        de = subj.right_of_de(mt.end)
+        if de:
+            return de
+        has_share, holder = subj.share_holder(mt.start)
+        if has_share:
+            return holder
+        return subj.left(mt.start)
     if kind == "change":
-        return subj.right_of_de(mt.end) or subj.topic(mt.start) or subj.left(mt.start)
+        de = subj.right_of_de(mt.end)
+        if de:
+            return de
+        topic = subj.topic(mt.start)
+        if topic or (follows and subj.clause_opens_with_verb(mt.start)):
+            return topic
+        return subj.left(mt.start)
     s = subj.right(mt.end) if not mt.bare and mt.unit not in ("人", "人次") else None
     if s is None and not (mt.start > 0 and norm[mt.start - 1] in "、，," and kind == "count"):
         s = subj.left(mt.start)
@@ -309,12 +349,16 @@ def assign_subjects(ctx: Context, mentions: list[Mention]) -> None:
     norm = ctx.norm
     blocked = SpanSet(disjoint((mt.start, mt.end) for mt in mentions))
     subj = Subjects(ctx.text, ctx.tokens, blocked)
+    prev: Mention | None = None
     for mt in mentions:
-        if mt.subject is not None or mt.kind in ("year", "date", "ordinal", "duration"):
+        if mt.kind in ("year", "date", "ordinal", "duration"):
             continue
-        if mt.role in ("to", "high"):
+        if mt.subject is not None or mt.role in ("to", "high"):
+            prev = mt
             continue  # the second end of a change or range takes the first end's subject
-        mt.subject = _subject(subj, norm, mt)
+        follows = prev is not None and _same_sentence(norm, prev, mt)
+        mt.subject = _subject(subj, norm, mt, follows)
+        prev = mt
     # a change or share with no noun in its clause: the fact before it, same sentence
     prev = None
     for mt in mentions:
@@ -331,7 +375,10 @@ def assign_subjects(ctx: Context, mentions: list[Mention]) -> None:
         if mt.group is not None:
             groups.setdefault(mt.group, []).append(mt)
     for members in groups.values():
-        first = next((x.subject for x in members if x.subject), None)
+        last = members[-1]
+        named = subj.right_of_de(last.end) if last.role == "high" and last.kind in ("percent", "change") \
+            else None
+        first = named or next((x.subject for x in members if x.subject), None)
         for x in members:
             if x.subject is None or x.role in ("to", "high"):
                 x.subject = first
