@@ -13,7 +13,7 @@ import re
 PREFIX = {
     "大于或者等于": "over", "大于或等于": "over", "大于等于": "over", "不小于": "over",
     "不少于": "over", "不低于": "over", "至少有": "over", "至少是": "over", "至少为": "over",
-    "至少在": "over", "至少": "over", "最少": "over", "超过了": "over", "超过": "over", "多于": "over",
+    "至少在": "over", "至少": "over", "突破": "over", "最少": "over", "超过了": "over", "超过": "over", "多于": "over",
     "高于": "over", "大于": "over", "逾": "over", "超": "over", ">=": "over", "≥": "over",
     ">": "over",
     "小于或者等于": "under", "小于或等于": "under", "小于等于": "under", "不大于": "under",

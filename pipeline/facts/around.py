@@ -9,6 +9,7 @@ from .mention import Context, Mention
 
 MONEY_SYM_RE = re.compile(r"(?P<s>US\$|\$|¥|€|£)[ ]*$")
 WORDS_AFTER_NEI = set("地外容部资蒙涵需销阁科存")  # 内地, 内容, 内部 ...: 内 starts a word
+AT_LEAST_BEFORE_VERB_RE = re.compile(r"(?:至少|最少|不少于)[\u4e00-\u9fff]{1,3}$")
 MONEY_SYM = {"$": "美元", "US$": "美元", "¥": "元", "€": "欧元", "£": "英镑"}
 
 
@@ -35,6 +36,10 @@ def attach_surroundings(ctx: Context, mt: Mention) -> None:
         if not mt.approx:
             mt.approx = POST_UNIT[pm.group("s")]
         mt.end = pm.end()
+    if not found and not mt.approx:
+        sm = AT_LEAST_BEFORE_VERB_RE.search(norm, max(0, mt.start - 7), mt.start)
+        if sm:
+            mt.approx = "over"  # 至少导致１５６７人死亡: the bound scopes over the number
     if mt.kind == "duration" and norm.startswith("内", mt.end) and not mt.approx \
             and norm[mt.end + 1:mt.end + 2] not in WORDS_AFTER_NEI:
         mt.approx = "under"  # 一个月内, 三年内: within

@@ -87,7 +87,9 @@ def keep(ctx: Context, mt: Mention, strict: bool, masked: SpanSet) -> bool:
         before = ctx.token_at(mt.start - 1)
         if before is not None and before[2].startswith("nr"):
             return False  # 俞斌九段: a go rank after a name
-    if mt.one_cn and not mt.approx and mt.kind in ("count", "duration"):
+    if mt.one_cn and not mt.approx and mt.kind in ("count", "duration") \
+            and not (mt.unit == "人" and not "\u4e00" <= norm[mt.end:mt.end + 1] <= "\u9fff"):
+        # determiner: 一条路径, 一名学徒工, 一个缩影; but 炸死一人。counts a person
         return False  # determiner: 一条路径, 一名学徒工, 一个缩影
     if mt.bare and _bare_not_quantity(norm, mt):
         return False

@@ -30,7 +30,7 @@ VAGUE_SCALE = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10000, "十万"
                "百万": 10 ** 6, "千万": 10 ** 7, "亿": 10 ** 8}
 KM_RE = re.compile(r"[ ]?(?P<k>[kK]|M)(?![A-Za-z])")
 INNER_APPROX_RE = re.compile(r"[ ]*(?P<a>余|多)(?![少样余])")
-ORDINAL_MEASURES = frozenset("名届次位批期个号章条款季轮代")
+ORDINAL_MEASURES = frozenset("名届次位批期个号章条款季轮代日天")
 _PAIR_OK = {(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)}
 MAX_EXPONENT_DIGITS = 4  # 1e9999 at most is read; a longer exponent is absurd at once
 
@@ -128,7 +128,11 @@ def _slash(ctx: Context, m, strict: bool) -> Mention | str | None:
     v = sn / sd
     if m.group("sw"):
         v += Decimal(m.group("sw"))
-    mt = Mention(m.start(), m.end(), v, "count")
+    if strict:  # in news a slash fraction is a share: 占全省的１／４ = 25 %
+        mt = Mention(m.start(), m.end(), v * 100, "percent")
+        mt.unit = "%"
+    else:
+        mt = Mention(m.start(), m.end(), v, "count")
     mt.bare = False
     return mt
 
