@@ -30,15 +30,13 @@ def _nlp():
 
 
 def annotate_general(text: str, byline=()) -> tuple[list, list]:
-    """(tokens, entities) like pipeline.nlp.annotate, with no domain dictionary."""
-    nlp = _nlp()
-    doc = nlp.make_doc(text)
-    doc.user_data["byline"] = list(byline)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    tokens = doc.user_data.get("nlp_tokens")
-    entities = doc.user_data.get("nlp_entities")
-    if tokens is None or entities is None:
-        tokens = [(t.idx, t.idx + len(t.text), t.tag_) for t in doc if not t.is_space]
-        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    return list(tokens), list(entities)
+    """(tokens, entities) like pipeline.nlp.annotate, with no domain dictionary: the stage's
+    own annotate() runs with this pipeline in place of the cached product one."""
+    import pipeline.nlp as stage
+
+    product = stage.get_nlp
+    stage.get_nlp = lambda use_model=True: _nlp()
+    try:
+        return stage.annotate(text, byline)
+    finally:
+        stage.get_nlp = product
