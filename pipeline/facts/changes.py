@@ -120,7 +120,10 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
             group = _link(a, b, group, ("low", "high"))
             continue
         # bounds: 大于10小于20, 最多100最少20, 1000以上， 1500以下
-        if {a.approx, b.approx} == {"over", "under"} and BOUND_SEP.match(between) and a.unit == b.unit:
+        # (a unit printed after the second bound covers the first: 最多100最少20个; but
+        # 将近450万人，超过200万的牲畜 are two different things)
+        if {a.approx, b.approx} == {"over", "under"} and BOUND_SEP.match(between) \
+                and (a.unit == b.unit or a.unit is None):
             lo, hi = (a, b) if a.approx == "over" else (b, a)
             try:
                 if lo.value >= hi.value:
