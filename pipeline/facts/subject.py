@@ -46,6 +46,10 @@ CHANGE_VERBS = frozenset({"增长", "增加", "提高", "提升", "上升", "下
 GOVERNING = frozenset({"批准", "出动", "组织", "完成", "实现", "开展", "举办", "共有", "拥有", "有", "已有",
                         "现有", "夺得", "获得", "取得", "赢得", "获", "得到", "拿到", "收到"})
 PEOPLE_UNITS = frozenset({"人", "人次", "名", "位"})
+# last characters of nouns naming people who act: 人员, 学者, 工人, 农民, 学生, 大户
+AGENT_ENDS = frozenset("员者人工民生户")
+# medal tallies: the unit names the medal
+MEDAL_NOUNS = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
 # last characters of nouns that name money: 资金 存款 经费 投资 金额 资产 成本 收入 利润 税 补贴
 MONEY_NOUN_ENDS = frozenset("金款费资额产本入出益润税贴")
 MODIFIER_POS = ("a", "b", "h", "z")
@@ -137,6 +141,10 @@ class Subjects:
         # 对亚洲出口: a place led by 对 is the direction of the activity named by the chain
         if k >= 1 and self.w(k - 1) == "对" and self.words[k][2].startswith(("ns", "nt")) \
                 and self.words[j][2] == "vn":
+            return k - 1, self.text[self.words[k - 1][0]:self.words[j][1]]
+        # a one-character verb of motion before a place-led chain: 赴国外旅游
+        if k >= 1 and self.words[k][2].startswith("s") and len(self.w(k - 1)) == 1 \
+                and _is_verb(self.words[k - 1][2]) and self.glued(k - 1, k) and self.w(k - 1) not in SKIP_LEFT:
             return k - 1, self.text[self.words[k - 1][0]:self.words[j][1]]
         # one leading verb after an adverb: 共入驻企业, 自主创新技术
         p = k - 1
@@ -240,17 +248,32 @@ class Subjects:
         if i < 0 or not _is_verb(self.words[i][2]) or self.w(i) in CHANGE_VERBS:
             return None
         k = i
-        while k - 1 >= 0 and _is_verb(self.words[k - 1][2]) and self.glued(k - 1, k) and i - k < 3 \
-                and self.w(k - 1) not in SKIP_LEFT:
-            k -= 1
+        while k - 1 >= 0 and self.glued(k - 1, k) and i - k < 4 and self.w(k - 1) not in SKIP_LEFT and (
+                _is_verb(self.words[k - 1][2])
+                or (self.w(k - 1) == "、" and k >= 2 and _is_verb(self.words[k - 2][2]))):
+            k -= 1  # 出国探亲、访友: coordinated verbs
         before = self.chain_left(k - 1) if k >= 1 and self.glued(k - 1, k) else None
         if before is not None:
-            return before[1]  # 劳务从业人员出国2.9万人: the people are the subject of the verb
+            if before[1][-1] in AGENT_ENDS:
+                return before[1]  # 劳务从业人员出国2.9万人: the people are the verb's subject
+            k = before[0]  # 城镇新增就业, 边境游: the noun belongs to the activity
         while k <= i and self.w(k) in GOVERNING:
             k += 1
         if k > i:
             return None
         return self.text[self.words[k][0]:self.words[i][1]]
+
+    def right_activity(self, end: int) -> str | None:
+        """其中５４％出口到亚洲: a share named by the verb phrase after it."""
+        i = self.first_after(end)
+        if i >= len(self.words) or not self.glued_pos(end, i) or self.w(i) == "的" \
+                or not self.words[i][2].startswith(("v", "V")):
+            return None
+        j = i
+        while j + 1 < len(self.words) and j - i < 3 and self.glued(j, j + 1) and not self.boundary(j + 1) \
+                and not self.fact(j + 1) and self.w(j + 1) not in ("的", "了", "和", "与"):
+            j += 1
+        return self.text[self.words[i][0]:self.words[j][1]]
 
     def clause_start(self, start: int) -> int:
         i = self.last_before(start)
@@ -295,6 +318,10 @@ class Subjects:
             i -= 1
         return False, None
 
+    def clause_opens_with(self, start: int, word: str) -> bool:
+        i = self.clause_start(start)
+        return i < len(self.words) and self.w(i) == word and self.words[i][1] <= start
+
     def clause_opens_with_verb(self, start: int) -> bool:
         """…，扣除价格因素比1991年增长41.6%: the clause continues an earlier one's topic."""
         i = self.clause_start(start)
@@ -323,6 +350,8 @@ def _subject(subj: Subjects, norm: str, mt: Mention, follows: bool) -> str | Non
         has_share, holder = subj.share_holder(mt.start)
         if has_share:
             return holder
+        if subj.clause_opens_with(mt.start, "其中"):
+            return subj.right_activity(mt.end)
         return subj.left(mt.start)
     if kind == "change":
         de = subj.right_of_de(mt.end)
@@ -332,6 +361,8 @@ def _subject(subj: Subjects, norm: str, mt: Mention, follows: bool) -> str | Non
         if topic or (follows and subj.clause_opens_with_verb(mt.start)):
             return topic
         return subj.left(mt.start)
+    if mt.unit in MEDAL_NOUNS:
+        return MEDAL_NOUNS[mt.unit]
     s = subj.right(mt.end) if not mt.bare and mt.unit not in ("人", "人次") else None
     if s is None and not (mt.start > 0 and norm[mt.start - 1] in "、，," and kind == "count"):
         s = subj.left(mt.start)
