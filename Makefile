@@ -40,6 +40,7 @@ corpus: $(STAMP)
 eval: $(STAMP) corpus
 	$(PY) scripts/eval_repair.py
 	$(PY) scripts/eval_facts.py
+	$(PY) scripts/eval_ood_facts.py
 	$(PY) scripts/eval_nlp.py
 	$(PY) scripts/eval_corrections.py
 	$(PY) scripts/eval_layout.py --quiet

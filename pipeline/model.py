@@ -92,7 +92,7 @@ class FactOut(_Strict):
     end: int
     role: Optional[str] = None  # from/to of a change, low/high of a range
     group: Optional[int] = None  # shared by the facts of one change or range
-    note: Optional[str] = None  # why `value` is null or capped (absurd magnitude, ...)
+    note: Optional[str] = None  # why `value` is null (absurd magnitude, ...), else null
     page: Optional[int] = None
     bbox: Optional[BBox] = None
     reviewed: Reviewed = None

@@ -74,7 +74,8 @@ def analyse(article: AssembledArticle):
 
     names = [p.text for p in article.draft.byline]
     tokens, entities = annotate(article.text, byline=names)
-    facts = extract_facts(article.text, tokens)
+    cells = [(c.start, c.end, c.subject) for c in article.cells]  # table facts read cell by cell
+    facts = extract_facts(article.text, tokens, cells=cells)
     return tokens, entities, facts
 
 

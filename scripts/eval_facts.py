@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.facts.recognizers_eval import evaluate, format_rows  # noqa: E402
-from pipeline.facts.seed_eval import score  # noqa: E402
+from scripts.facts_recognizers_score import evaluate, format_rows  # noqa: E402
+from scripts.facts_seed_score import score  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -23,11 +23,16 @@ def main(argv: list[str]) -> int:
         for r in rows:
             for f in r["failures"]:
                 print(f"  FAIL {r['file']}: {f[:100]}")
-    s = score()
-    print()
-    print(f"seed fixture: {s['found']}/{s['expected']} facts right (value, unit, approx, kind, role), "
-          f"{len(s['missing'])} missing, {len(s['wrong'])} wrong, {len(s['extra'])} extra; "
-          f"subject right {s['subject_ok']}/{s['expected']} ({100 * s['subject_ok'] / s['expected']:.1f}%)")
+    for general, label in ((True, "no domain dictionary"), (False, "shipped domain dictionary")):
+        s = score(general=general)
+        print()
+        print(f"seed fixture (tuned on), {label}: {s['found']}/{s['expected']} facts right "
+              f"(value, unit, approx, kind, role), {len(s['missing'])} missing, {len(s['wrong'])} wrong, "
+              f"{len(s['extra'])} extra; subject right {s['subject_ok']}/{s['expected']} "
+              f"({100 * s['subject_ok'] / s['expected']:.1f}%)")
+        if "-v" in argv:
+            for text, want, got in s["subject_misses"]:
+                print(f"  SUBJECT {text}: want {want}, got {got!r}")
     return 0
 
 

@@ -1,12 +1,12 @@
 """Recognizers-Text Chinese spec cases (tests/fixtures/recognizers-text, MIT) through extract_facts.
 
-See pipeline/facts/recognizers_eval.py for the comparison rules.
+See scripts/facts_recognizers_score.py for the comparison rules.
 """
 from __future__ import annotations
 
 import pytest
 
-from pipeline.facts.recognizers_eval import evaluate
+from scripts.facts_recognizers_score import evaluate
 
 TARGETS = {
     # file: (which rate, minimum)

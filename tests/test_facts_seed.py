@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pipeline.facts.seed_eval import score
+from scripts.facts_seed_score import score
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_no_facts_from_names_and_idioms(result):
 
 def test_spans_and_shape(result):
     text = result["text"]
-    keys = {"text", "value", "unit", "approx", "kind", "subject", "start", "end", "role", "group"}
+    keys = {"text", "value", "unit", "approx", "kind", "subject", "start", "end", "role", "group", "note"}
     starts = [f["start"] for f in result["facts"]]
     assert starts == sorted(starts)
     for f in result["facts"]:

@@ -131,7 +131,7 @@ def test_shape_and_order():
     fs = facts(text)
     assert [f["start"] for f in fs] == sorted(f["start"] for f in fs)
     for f in fs:
-        assert set(f) == {"text", "value", "unit", "approx", "kind", "subject", "start", "end", "role", "group"}
+        assert set(f) == {"text", "value", "unit", "approx", "kind", "subject", "start", "end", "role", "group", "note"}
         assert text[f["start"]:f["end"]] == f["text"]
 
 

@@ -13,14 +13,14 @@ import re
 PREFIX = {
     "大于或者等于": "over", "大于或等于": "over", "大于等于": "over", "不小于": "over",
     "不少于": "over", "不低于": "over", "至少有": "over", "至少是": "over", "至少为": "over",
-    "至少": "over", "最少": "over", "超过了": "over", "超过": "over", "多于": "over",
+    "至少在": "over", "至少": "over", "突破": "over", "最少": "over", "超过了": "over", "超过": "over", "多于": "over",
     "高于": "over", "大于": "over", "逾": "over", "超": "over", ">=": "over", "≥": "over",
     ">": "over",
     "小于或者等于": "under", "小于或等于": "under", "小于等于": "under", "不大于": "under",
     "不超过": "under", "不高于": "under", "不多于": "under", "最多有": "under",
     "最多是": "under", "最多为": "under", "最多": "under", "低于": "under", "少于": "under",
     "小于": "under", "不足": "under", "不到": "under", "将近": "under", "接近": "under",
-    "近": "under", "<=": "under", "≤": "under", "<": "under",
+    "几乎": "under", "近": "under", "<=": "under", "≤": "under", "<": "under",
     "大约": "about", "大概有": "about", "大概": "about", "约为": "about", "约有": "about",
     "约": "about", "左右": "about",
     "等于": None,
@@ -43,13 +43,10 @@ def _alt(d):
     return "|".join(re.escape(k) for k in sorted(d, key=len, reverse=True))
 
 
-# spaces allowed inside comparators: 小于 或 等于100, < = 100
-_PREFIX_SPACED = {k: v for k, v in PREFIX.items()}
 PREFIX_RE = re.compile(
     r"(?:(?P<cmp>(?:大于|小于)[ ]*或(?:者)?[ ]*等于|<[ ]*=|>[ ]*=)|(?P<p>" + _alt(PREFIX) + r"))[ ]*$")
 POST_UNIT_RE = re.compile(r"[ ]*(?P<s>" + _alt(POST_UNIT) + r")")
 # 比三十大 / 比 170 低
-BI_RE = re.compile(r"比[ ]*$")
 BI_AFTER_RE = re.compile(r"[ ]*(?P<w>大|高|多|小|低|少)")
 BI_KIND = {"大": "over", "高": "over", "多": "over", "小": "under", "低": "under", "少": "under"}
 

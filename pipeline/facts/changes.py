@@ -23,6 +23,9 @@ BETWEEN_AFTER = re.compile(r"[ ]*(?:之)?间")
 CHANGE_FROM = re.compile(r"(?:从|由)[ ]*$")
 CHANGE_SEP = re.compile(r"[ ]*(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|跃升|攀升|增|降|减|升|涨|跌)?(?:了)?(?:至|到|为)[ ]*$")
 BOUND_SEP = re.compile(r"^(?:[ ]|的同时|并且|而且|并|且|而|，|,)*$")
+CHANGE_BY_RE = re.compile(r"(?:提高|增长|增加|上升|下降|减少|降低|提升|上涨|下跌|下滑|回落|攀升|扩大|缩小"
+                          r"|贬值|升值|回升|下调|上调|增|降|涨|跌|减)(?:了)?[ ]*$")
+COORDINATORS = ("和", "、", "及", "与")
 SCALE = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "兆": Decimal(10) ** 12}
 
 
@@ -117,7 +120,10 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
             group = _link(a, b, group, ("low", "high"))
             continue
         # bounds: 大于10小于20, 最多100最少20, 1000以上， 1500以下
-        if {a.approx, b.approx} == {"over", "under"} and BOUND_SEP.match(between):
+        # (a unit printed after the second bound covers the first: 最多100最少20个; but
+        # 将近450万人，超过200万的牲畜 are two different things)
+        if {a.approx, b.approx} == {"over", "under"} and BOUND_SEP.match(between) \
+                and (a.unit == b.unit or a.unit is None):
             lo, hi = (a, b) if a.approx == "over" else (b, a)
             try:
                 if lo.value >= hi.value:
@@ -125,3 +131,16 @@ def link_changes_and_ranges(norm: str, mentions: list) -> None:
             except TypeError:
                 continue
             group = _link(lo, hi, group, ("low", "high"))
+
+
+def mark_change_amounts(norm: str, mentions: list) -> None:
+    """提高了20%: the amount of a change is a fact of kind "change"; so is an amount
+    coordinated with it (上涨0.8%和2.8%)."""
+    for mt in mentions:
+        if mt.kind not in ("year", "date", "ordinal") \
+                and CHANGE_BY_RE.search(norm, max(0, mt.start - 4), mt.start):
+            mt.kind = "change"
+    for a, b in zip(mentions, mentions[1:]):
+        if a.kind == "change" and b.kind != "change" and b.unit == a.unit \
+                and norm[a.end:b.start].strip() in COORDINATORS:
+            b.kind = "change"

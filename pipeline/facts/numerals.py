@@ -7,7 +7,7 @@ inner approximation 几/余/多) is handled by the hand-written parser below.
 """
 from __future__ import annotations
 
-import re
+import decimal
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -25,11 +25,16 @@ BIG_UNITS = {"万": 10 ** 4, "亿": 10 ** 8, "兆": 10 ** 12}
 FORMAL = set("壹贰叁肆伍陆柒捌玖拾佰仟")
 INNER_APPROX = set("几余多")
 
-_AR_RE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
 class NumeralError(ValueError):
-    pass
+    """Not a numeral.  `at`, when known, is the index of the first character from which
+    on no prefix of the string parses (the parser reads left to right, so a caller
+    trimming a run to its longest valid prefix can cut there at once)."""
+
+    def __init__(self, s: str, at: int | None = None):
+        super().__init__(s)
+        self.at = at
 
 
 def to_python(d: Decimal) -> int | float:
@@ -51,8 +56,9 @@ def parse_arabic(s: str) -> Decimal:
         raise NumeralError(s) from exc
 
 
-def _tokens(s: str):
-    """Split a numeral string into ('d', Decimal) / ('s', unit) / ('b', unit) / ('z',) items."""
+def _tokens(s: str, where: list[int]):
+    """Split a numeral string into ('d', Decimal) / ('s', unit) / ('b', unit) / ('z',) items;
+    `where` receives each item's index in `s`."""
     i, n = 0, len(s)
     out = []
     while i < n:
@@ -67,9 +73,15 @@ def _tokens(s: str):
             chunk = s[i:j].rstrip(",.")
             if len(chunk) > 1 and chunk[0] == "0" and chunk[1] != ".":
                 out.append(("z",))  # 1百01: the leading 0 is a 零
-            out.append(("d", parse_arabic(chunk), True))
+                where.append(i)
+            try:
+                out.append(("d", parse_arabic(chunk), True))
+            except NumeralError:
+                raise NumeralError(s, i) from None
+            where.append(i)
             i = j
             continue
+        where.append(i)
         if ch in ("零", "〇", "○"):
             out.append(("z",))
         elif ch in CN_DIGITS:
@@ -81,13 +93,16 @@ def _tokens(s: str):
         elif ch in INNER_APPROX:
             pass  # 十几万 / 500余万: approximation, value is the round part
         else:
-            raise NumeralError(s)
+            raise NumeralError(s, i)
+        if ch in INNER_APPROX:
+            where.pop()
         i += 1
     return out
 
 
 def _parse_int_part(s: str) -> Decimal:
-    toks = _tokens(s)
+    where: list[int] = []
+    toks = _tokens(s, where)
     if not toks:
         raise NumeralError(s)
     # positional digit strings: 二〇二四, 一二三, 三八 (no unit characters)
@@ -107,11 +122,12 @@ def _parse_int_part(s: str) -> Decimal:
     last_big = 0             # big unit just seen (for 一万三 tails)
     zero = False
     prev_small = 10 ** 9
-    for t in toks:
+    seen_unit = False  # a prefix ending after a unit is never read positionally
+    for k, t in enumerate(toks):
         kind = t[0]
         if kind == "d":
             if num is not None:
-                raise NumeralError(s)
+                raise NumeralError(s, where[k] if seen_unit else None)
             num = t[1]
             num_small_digit = num < 10 and num == num.to_integral_value()
         elif kind == "z":
@@ -122,9 +138,10 @@ def _parse_int_part(s: str) -> Decimal:
             last_small = 0
             last_big = 0
         elif kind == "s":
+            seen_unit = True
             u = t[1]
             if u >= prev_small:
-                raise NumeralError(s)
+                raise NumeralError(s, where[k])
             prev_small = u
             section += (num if num is not None else Decimal(1)) * u
             num = None
@@ -132,12 +149,13 @@ def _parse_int_part(s: str) -> Decimal:
             last_big = 0
             zero = False
         else:  # big unit
+            seen_unit = True
             b = t[1]
             part = section + (num if num is not None else Decimal(0))
             if part == 0 and num is None and section == 0:
-                if total == 0:
-                    raise NumeralError(s)
-                total = total * b  # 四万万, 二十一万亿
+                if total == 0 and (k > 0 or (len(toks) > 1 and toks[1][0] == "b")):
+                    raise NumeralError(s, where[k])  # 亿万 (vague "hundreds of millions")
+                total = total * b if total else Decimal(b)  # 四万万, 二十一万亿; 万 alone (近万名)
             elif b > max_big or max_big == 0:
                 total = (total + part) * b
             else:
@@ -158,16 +176,37 @@ def _parse_int_part(s: str) -> Decimal:
     return total + section
 
 
-@lru_cache(maxsize=8192)
-def _parse_cached(s: str) -> Decimal:
-    s = normalize(s).strip()
+CAP = Decimal("1e40")  # far beyond magnitude.LIMIT, so a capped value is always flagged
+
+
+def _parse(raw: str) -> Decimal:
+    s = normalize(raw)
+    off = len(s) - len(s.lstrip())
     neg = False
-    while s and s[0] in "负-":
+    while off < len(s) and s[off] in "负-":
         neg = not neg
-        s = s[1:].lstrip()
+        off += 1
+        off += len(s) - off - len(s[off:].lstrip())
+    s = s[off:].rstrip()
     if not s:
         raise NumeralError(s)
     compact = s.replace(" ", "")
+    try:
+        return _parse_compact(compact, s, neg)
+    except NumeralError as exc:
+        if exc.at is None or " " not in s:
+            raise NumeralError(raw, None if exc.at is None else off + exc.at) from None
+        # map the index in `compact` back to `raw` (spaces were dropped)
+        seen = 0
+        for i, ch in enumerate(s):
+            if ch != " ":
+                if seen == exc.at:
+                    raise NumeralError(raw, off + i) from None
+                seen += 1
+        raise NumeralError(raw) from None
+
+
+def _parse_compact(compact: str, s: str, neg: bool) -> Decimal:
     val: Decimal | None = None
     if not any(c.isdigit() for c in compact) and not (INNER_APPROX & set(compact)) \
             and "兆" not in compact and not compact.endswith("点") and not compact.startswith("点"):
@@ -190,9 +229,23 @@ def _parse_cached(s: str) -> Decimal:
     return -val if neg else val
 
 
+@lru_cache(maxsize=8192)
+def _parse_cached(s: str) -> Decimal:
+    return _parse(s)
+
+
 def parse_number(s: str) -> Decimal:
-    """Parse one numeral string; raises NumeralError when it is not a number."""
-    return _parse_cached(s)
+    """Parse one numeral string; raises NumeralError when it is not a number.
+    Values beyond Decimal's exponent range come back as CAP (with the sign)."""
+    try:
+        val = _parse_cached(s) if len(s) <= 24 else _parse(s)
+    except (ArithmeticError, ValueError) as exc:
+        if isinstance(exc, NumeralError):
+            raise
+        if isinstance(exc, decimal.Overflow):
+            return CAP
+        raise NumeralError(s) from exc
+    return val
 
 
 def parse_value(s: str) -> int | float:

@@ -35,7 +35,7 @@ import math
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SPEC_DIR = ROOT / "tests" / "fixtures" / "recognizers-text"
 
 CURRENCY = {"Chinese yuan": "元", "United States dollar": "美元", "Euro": "欧元",
@@ -118,7 +118,7 @@ def _values(model: str, f: dict) -> list[float]:
 
 
 def _relevant(model: str, f: dict) -> bool:
-    from .units import KIND_OF_UNIT
+    from pipeline.facts.units import KIND_OF_UNIT
     unit = (f["unit"] or "").split("/")[0]
     if model == "number":
         return f["kind"] not in ("money", "percent") and f["unit"] not in ("%", "‰", "百分点")

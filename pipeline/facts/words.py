@@ -1,0 +1,78 @@
+"""Words for subject finding: the NLP tokens with segmentation fragments repaired.
+
+A dictionary without a text's terms cuts them into single characters (入/驻, 靛/蓝/粉,
+建/会/率) or at the wrong place (领军人/才).  Near numbers that matters, because a
+subject is a chain of words.  Repairs, from general vocabulary only (jieba's own
+dictionary through lexicon.py, and a list of function characters):
+- two adjacent tokens, one of them a single character, that form a word of the
+  general lexicon are merged (入驻, 靛蓝);
+- a run of two or more single-character tokens with no function character among
+  them is one word (an unknown term: 续互, 建会率), a noun when it ends like one;
+- a token ending with a character that forms a frequent word with a following
+  single-character token is re-cut (领军人|才 -> 领军|人才).
+"""
+from __future__ import annotations
+
+from .lexicon import tag_of, word_frequency
+from .mention import Token
+
+# characters that are words of grammar on their own: never part of a fragment run
+FUNCTION_CHARS = frozenset(
+    "的地得了着过和与及或在对从由把被为是有等将已共约近达占比到至向以于并而也都还又就才再仅只各每"
+    "该此其这那中上下内外前后间之乃所要能可让使给跟同向往自据按经因如若即便则但却不没无未很更最太"
+    "它他她我你您们谁啥何某本全各另每个这那些")
+# nouns made by a suffix: 率 (rate), 额 (amount), 量 (quantity), 者, 员 ...
+NOUN_SUFFIXES = frozenset("率额量值数价费者员家商户区业品物金款法权力度")
+OPEN_POS = ("w", "m", "q", "mq", "t", "x")
+_CLOSED = frozenset(p[0] for p in OPEN_POS)  # first letters of those tags
+MERGE_MIN_FREQ = 20
+RECUT_MIN_FREQ = 1000
+
+
+def _merge_pos(word: str, parts: list[Token]) -> str:
+    tag = tag_of(word) if word_frequency(word) >= MERGE_MIN_FREQ else None
+    if tag:
+        return tag
+    if word[-1] in NOUN_SUFFIXES or any(p[2].startswith("n") for p in parts):
+        return "n"
+    if any(p[2].startswith(("v", "V")) for p in parts):
+        return "v"
+    return parts[-1][2]
+
+
+def repair_words(text: str, tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < n else None
+        # every repair involves a single-character token: test that first (it is cheap)
+        if nxt is not None and (tok[1] - tok[0] == 1 or nxt[1] - nxt[0] == 1) and tok[1] == nxt[0] \
+                and tok[2][:1] not in _CLOSED and nxt[2][:1] not in _CLOSED:
+            a, b = text[tok[0]:tok[1]], text[nxt[0]:nxt[1]]
+            # a run of single characters without function characters: one unknown word
+            if len(a) == 1 and len(b) == 1 and a not in FUNCTION_CHARS and b not in FUNCTION_CHARS:
+                j = i + 1
+                while j + 1 < n and tokens[j + 1][2][:1] not in _CLOSED and tokens[j + 1][0] == tokens[j][1] \
+                        and tokens[j + 1][1] - tokens[j + 1][0] == 1 \
+                        and text[tokens[j + 1][0]] not in FUNCTION_CHARS:
+                    j += 1
+                parts = tokens[i:j + 1]
+                word = text[tok[0]:parts[-1][1]]
+                if word_frequency(word) >= MERGE_MIN_FREQ or j > i:
+                    out.append((tok[0], parts[-1][1], _merge_pos(word, parts)))
+                    i = j + 1
+                    continue
+            if (len(a) == 1 or len(b) == 1) and word_frequency(a + b) >= MERGE_MIN_FREQ:
+                out.append((tok[0], nxt[1], _merge_pos(a + b, [tok, nxt])))
+                i += 2
+                continue
+            if len(a) >= 3 and len(b) == 1 and word_frequency(a[-1] + b) >= RECUT_MIN_FREQ \
+                    and word_frequency(a[:-1]) >= MERGE_MIN_FREQ:
+                out.append((tok[0], tok[1] - 1, tag_of(a[:-1]) or tok[2]))
+                out.append((tok[1] - 1, nxt[1], tag_of(a[-1] + b) or "n"))
+                i += 2
+                continue
+        out.append(tok)
+        i += 1
+    return out
