@@ -1,0 +1,123 @@
+"""Page images: image files as inputs (`.png .jpg .jpeg .tif .tiff`, multi-page TIFF too), and
+PDF pages rendered for OCR.
+
+    read_image(path, settings) -> RawDocument   # kind "image", one page per frame, read by OCR
+    PdfPageImages(path).render(index, dpi) -> numpy array (grey)
+
+An image page's size in points is its size in pixels at the scan's resolution (72/dpi points a
+pixel), 300 dpi when the file doesn't say (or says something implausible). JPEG EXIF
+orientation is applied; turning pages upright and deskewing is OCR's job (`ocr.py`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, Optional
+
+import numpy as np
+
+from pipeline.document import RawDocument, RawPage
+from pipeline.errors import InputError
+from pipeline.ingest.library_warnings import LibraryWarnings
+from pipeline.ingest.ocr import OcrSettings, read_page_image
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+DEFAULT_DPI = 300  # when the file doesn't say: the usual archive scanning resolution
+MIN_DPI, MAX_DPI = 50, 2400  # a stated resolution outside these is a placeholder, not a scan's
+
+
+def image_dpi(info: dict) -> float:
+    """The scan's resolution from the file's metadata, or DEFAULT_DPI."""
+    dpi = info.get("dpi")
+    try:
+        value = float(dpi[0]) if isinstance(dpi, (tuple, list)) else float(dpi)
+    except (TypeError, ValueError, IndexError):
+        return float(DEFAULT_DPI)
+    return value if MIN_DPI <= value <= MAX_DPI else float(DEFAULT_DPI)
+
+
+def _frames(path: Path) -> Iterator[tuple[np.ndarray, float]]:
+    """Each frame as a grey array with its dpi."""
+    from PIL import Image, ImageOps, ImageSequence
+
+    try:
+        with Image.open(path) as image:
+            for frame in ImageSequence.Iterator(image):
+                dpi = image_dpi(frame.info)
+                upright = ImageOps.exif_transpose(frame)
+                yield np.asarray(upright.convert("L")), dpi
+    except (OSError, SyntaxError, ValueError) as error:  # PIL's ways of saying "broken file"
+        raise InputError(f"unreadable image ({type(error).__name__}: {error})") from None
+
+
+def frame_count(path: Path) -> int:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            return int(getattr(image, "n_frames", 1))
+    except (OSError, SyntaxError, ValueError) as error:
+        raise InputError(f"not a readable image ({type(error).__name__}: {error})") from None
+
+
+def ocr_page(number: int, image: np.ndarray, dpi: float, settings: OcrSettings,
+             warnings: list[str]) -> RawPage:
+    """One page image read by OCR into a RawPage (points at `dpi`)."""
+    k = 72.0 / dpi
+    height, width = image.shape[:2]
+    result = read_page_image(image, k, settings)
+    if result.rotation:
+        warnings.append(f"page {number}: image turned {result.rotation} degrees to read it upright")
+    return RawPage(number=number, width=round(width * k, 3), height=round(height * k, 3),
+                   glyphs=result.glyphs, source="ocr" if result.glyphs else "none")
+
+
+def _pages(path: Path, settings: OcrSettings, warnings: list[str]) -> Iterator[RawPage]:
+    library = LibraryWarnings().start()
+    try:
+        for index, (image, dpi) in enumerate(_frames(path)):
+            number = index + 1
+            if settings.mode == "off":
+                warnings.append(f"page {number}: image page not read (OCR is off)")
+                height, width = image.shape[:2]
+                yield RawPage(number=number, width=round(width * 72 / dpi, 3),
+                              height=round(height * 72 / dpi, 3), source="none")
+                continue
+            yield ocr_page(number, image, dpi, settings, warnings)
+    finally:
+        library.stop()
+        warnings.extend(library.lines())
+
+
+def read_image(path: str, settings: Optional[OcrSettings] = None) -> RawDocument:
+    from pipeline.ingest.pdf import sha256_of
+
+    settings = settings or OcrSettings()
+    count = frame_count(Path(path))
+    doc = RawDocument(path=path, sha256=sha256_of(path), kind="image", pages=[], page_count=count)
+    doc.pages = _pages(Path(path), settings, doc.warnings)
+    return doc
+
+
+class PdfPageImages:
+    """A PDF's pages rendered with pdfium on demand (opened at the first page asked for)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._document = None
+
+    def render(self, index: int, dpi: float) -> np.ndarray:
+        import pypdfium2 as pdfium
+
+        if self._document is None:
+            self._document = pdfium.PdfDocument(self.path)
+        page = self._document[index]
+        try:
+            bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+            return np.array(bitmap.to_pil().convert("L"))
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
