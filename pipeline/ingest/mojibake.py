@@ -18,6 +18,9 @@ ENCODINGS = ("gbk", "big5")
 LEAD_MIN = 0x81  # GBK and Big5 lead bytes are 0x81-0xFE
 TRAIL_RANGES = {"gbk": ((0x40, 0x7E), (0x80, 0xFE)), "big5": ((0x40, 0x7E), (0xA1, 0xFE))}
 PAIR_GAP = 0.6  # of the font size: a wider gap between two glyphs can't split one character
+# WinAnsi names byte 0xAD `hyphen` and 0xA0 `space`, so extractors give `-` or ` ` for them;
+# after a lead byte they can only be trail bytes (GB2312 trails are 0xA1-0xFE: 0xAD first).
+TRAIL_ALIASES = {" ": (0xAD, 0xA0), "-": (0xAD,), "\xad": (0xAD,)}
 
 
 def glyph_byte(text: str) -> Optional[int]:
@@ -61,24 +64,51 @@ def decode_row(row: list[dict], encoding: str) -> list[dict]:
     i = 0
     while i < len(row):
         glyph = row[i]
-        lead = glyph_byte(glyph["text"])
-        if lead is not None and lead >= LEAD_MIN and i + 1 < len(row):
+        lead = _lead_byte(row, i)
+        if lead is not None and i + 1 < len(row):
             nxt = row[i + 1]
-            trail = glyph_byte(nxt["text"])
             size = float(glyph.get("size") or (glyph["bottom"] - glyph["top"]) or 1.0)
-            if trail is not None and _is_trail(trail, encoding) \
-                    and nxt["x0"] - glyph["x1"] <= PAIR_GAP * size:
-                try:
-                    char = bytes((lead, trail)).decode(encoding)
-                except UnicodeDecodeError:
-                    char = ""
-                if len(char) == 1:
-                    out.append(_pair(glyph, nxt, char))
-                    i += 2
-                    continue
+            char = ""
+            if nxt["x0"] - glyph["x1"] <= PAIR_GAP * size:
+                char = _decode_pair(lead, nxt["text"], encoding)
+            if char:
+                out.append(_pair(glyph, nxt, char))
+                i += 2
+                continue
         out.append(glyph)
         i += 1
     return out
+
+
+def _lead_byte(row: list[dict], i: int) -> Optional[int]:
+    """The lead byte glyph `i` stands for, if any. A `-` or ` ` glyph counts as 0xAD only
+    inside a run of byte glyphs (a real space or hyphen sits between ASCII text)."""
+    text = row[i]["text"]
+    byte = glyph_byte(text)
+    if byte is not None and byte >= LEAD_MIN:
+        return byte
+    if text in TRAIL_ALIASES and i + 1 < len(row):
+        nxt = glyph_byte(row[i + 1]["text"])
+        after = glyph_byte(row[i + 2]["text"]) if i + 2 < len(row) else None
+        if nxt is not None and (nxt >= 0x80 or (after is not None and after >= 0x80)):
+            return max(TRAIL_ALIASES[text])  # 0xAD (0xA0 is no lead byte)
+    return None
+
+
+def _decode_pair(lead: int, trail_text: str, encoding: str) -> str:
+    """The character a lead byte and the next glyph make, or "" when they make none."""
+    byte = glyph_byte(trail_text)
+    candidates = TRAIL_ALIASES.get(trail_text, (byte,) if byte is not None else ())
+    for trail in candidates:
+        if not _is_trail(trail, encoding):
+            continue
+        try:
+            char = bytes((lead, trail)).decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(char) == 1:
+            return char
+    return ""
 
 
 def decode_rows(rows: list[list[dict]], encoding: str) -> list[dict]:
