@@ -1,7 +1,7 @@
 """Scans and broken text layers made from generated pages (test tooling, not product code).
 
 - `page_image`: a generated PDF page rendered by pdfium, as a scanner would see it;
-- degradations archive scans show: `noisy`, `skewed`, `jpeg`, `greyscale`;
+- degradations archive scans show: `noisy`, `skewed`, `jpeg`, `greyscale_jpeg`;
 - `image_pdf`: page images wrapped as an image-only PDF (page size = pixels at the dpi);
 - `tiff`: page images as one multi-page TIFF;
 - `mojibake_page`: a page whose text layer holds GBK (or Big5) byte pairs shown as Latin-1, drawn
@@ -56,6 +56,11 @@ def jpeg(image, quality: int):
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=quality)
     return Image.open(io.BytesIO(buffer.getvalue())).convert(image.mode)
+
+
+def greyscale_jpeg(image, quality: int = 60):
+    """An archive's web copy: grey, JPEG-compressed."""
+    return jpeg(image.convert("L"), quality)
 
 
 def image_pdf(images: list, dpi: float) -> bytes:

@@ -68,7 +68,8 @@ def ocr_page(number: int, image: np.ndarray, dpi: float, settings: OcrSettings,
     if result.rotation:
         warnings.append(f"page {number}: image turned {result.rotation} degrees to read it upright")
     return RawPage(number=number, width=round(width * k, 3), height=round(height * k, 3),
-                   glyphs=result.glyphs, source="ocr" if result.glyphs else "none")
+                   glyphs=result.glyphs, images=result.images, rules=result.rules,
+                   source="ocr" if result.glyphs else "none")
 
 
 def _pages(path: Path, settings: OcrSettings, warnings: list[str]) -> Iterator[RawPage]:
@@ -105,17 +106,43 @@ class PdfPageImages:
         self.path = path
         self._document = None
 
-    def render(self, index: int, dpi: float) -> np.ndarray:
+    def _page(self, index: int):
         import pypdfium2 as pdfium
 
         if self._document is None:
             self._document = pdfium.PdfDocument(self.path)
-        page = self._document[index]
+        return self._document[index]
+
+    def render(self, index: int, dpi: float) -> np.ndarray:
+        page = self._page(index)
         try:
             bitmap = page.render(scale=dpi / 72.0, grayscale=True)
             return np.array(bitmap.to_pil().convert("L"))
         finally:
             page.close()
+
+    def scan_dpi(self, index: int) -> Optional[float]:
+        """The resolution of the page's largest image (pixels per inch as placed), or None."""
+        import pypdfium2.raw as pdfium_c
+
+        page = self._page(index)
+        best: Optional[tuple[float, float]] = None  # (area in points, dpi)
+        try:
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+                x0, y0, x1, y1 = obj.get_bounds()
+                width_px, _ = obj.get_px_size()
+                area = (x1 - x0) * (y1 - y0)
+                if x1 - x0 > 0 and width_px > 0 and (best is None or area > best[0]):
+                    best = (area, width_px / ((x1 - x0) / 72.0))
+        finally:
+            page.close()
+        return best[1] if best else None
+
+    def ocr_dpi(self, index: int, wanted: float) -> float:
+        """Render a scan at its own resolution when that is lower than `wanted`: enlarging a
+        low-resolution scan gains no accuracy and costs time."""
+        native = self.scan_dpi(index)
+        return min(float(wanted), native) if native and native >= MIN_DPI else float(wanted)
 
     def close(self) -> None:
         if self._document is not None:

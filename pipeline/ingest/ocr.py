@@ -53,6 +53,13 @@ OPEN_PUNCTUATION = "（(《〈“‘「『【〔"
 CLOSE_PUNCTUATION = "，。、；：？！）)》〉”’」』】〕,.;:?!"
 ORIENTATION_SAMPLE = 16  # line crops used to decide whether a page is upside down
 UPSIDE_DOWN_SHARE = 0.6  # share of sampled lines read as turned 180 degrees to turn the page
+RULE_DARK = 128  # grey level under which a pixel is ink, for ruling lines
+RULE_LENGTH = 8.0  # in line heights: a dark run at least this long is a ruling line...
+RULE_THICKNESS = 0.35  # ...if no thicker than this
+PHOTO_LIGHT = 230  # grey level under which a pixel is not paper
+PHOTO_TEXT_PAD = 0.2  # line heights of margin cleared around recognised text
+PHOTO_MIN = 3.0  # line heights: a photo is at least this wide and tall...
+PHOTO_FILL = 0.5  # ...and this share of its box is not paper
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -67,9 +74,12 @@ class OcrSettings:
 
 @dataclass
 class PageOcr:
-    """OCR result for a page image: glyphs in points, and what was done to the image."""
+    """OCR result for a page image: glyphs, photos and ruling lines in points, and what was done
+    to the image."""
 
     glyphs: list[dict]
+    images: list[Box] = field(default_factory=list)
+    rules: list[Box] = field(default_factory=list)
     rotation: int = 0  # degrees the image was turned clockwise to be upright
     skew: float = 0.0  # degrees the image was rotated to deskew it
     seconds: dict[str, float] = field(default_factory=dict)
@@ -493,9 +503,53 @@ def read_page_image(image: np.ndarray, points_per_pixel: float,
         lines = eng.recognise(image, quads)
         seconds["rec"] = time.perf_counter() - start
     gray = _gray(image)
-    glyphs = [g for line in lines if line.score >= MIN_SCORE
-              for g in line_glyphs(line, gray, points_per_pixel)]
-    return PageOcr(glyphs, rotation, round(skew, 2), seconds)
+    lines = [line for line in lines if line.score >= MIN_SCORE]
+    glyphs = [g for line in lines for g in line_glyphs(line, gray, points_per_pixel)]
+    start = time.perf_counter()
+    photos, rules = page_graphics(gray, [_rect(line.quad) for line in lines])
+    seconds["graphics"] = time.perf_counter() - start
+    k = points_per_pixel
+    scaled = [tuple(round(v * k, 3) for v in box) for box in photos]
+    ruled = [tuple(round(v * k, 3) for v in box) for box in rules]
+    return PageOcr(glyphs, scaled, ruled, rotation, round(skew, 2), seconds)  # type: ignore[arg-type]
+
+
+def page_graphics(gray: np.ndarray, text: list[tuple[float, float, float, float]]
+                  ) -> tuple[list[Box], list[Box]]:
+    """Photos and ruling lines on a page image (pixels), for layout as a text layer's images
+    and rules: long thin dark runs are rules; large, mostly filled non-white areas that are no
+    text are photos. Sizes are in the page's text size (the median line height)."""
+    import cv2
+
+    if not text:
+        return [], []
+    em = float(median([r[3] - r[1] for r in text]))
+    h, w = gray.shape[:2]
+    dark = (gray < RULE_DARK).astype(np.uint8)
+    rules: list[Box] = []
+    length = max(8, int(RULE_LENGTH * em))
+    for kernel in ((length, 1), (1, length)):
+        lines = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        for x, y, bw, bh, _ in stats[1:count]:
+            if min(bw, bh) <= RULE_THICKNESS * em:
+                rules.append((float(x), float(y), float(x + bw), float(y + bh)))
+    ink = (gray < PHOTO_LIGHT).astype(np.uint8)
+    pad = int(PHOTO_TEXT_PAD * em)
+    for x0, y0, x1, y1 in text:
+        ink[max(0, int(y0) - pad):min(h, int(y1) + pad + 1), max(0, int(x0) - pad):min(w, int(x1) + pad + 1)] = 0
+    for x0, y0, x1, y1 in rules:
+        ink[int(y0):int(y1) + 1, int(x0):int(x1) + 1] = 0
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (max(3, int(em / 2)), max(3, int(em / 2)))))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    photos: list[Box] = []
+    for x, y, bw, bh, area in stats[1:count]:
+        if bw >= PHOTO_MIN * em and bh >= PHOTO_MIN * em and area >= PHOTO_FILL * bw * bh:
+            photos.append((float(x), float(y), float(x + bw), float(y + bh)))
+    photos.sort(key=lambda b: (b[1], b[0]))
+    rules.sort(key=lambda b: (b[1], b[0]))
+    return photos, rules
 
 
 def read_regions(image: np.ndarray, regions: list[Box], points_per_pixel: float,

@@ -88,19 +88,21 @@ def page_from_objects(number: int, objects: PageObjects, warnings: list[str],
         warnings.append(verdict.warning if can_ocr or not verdict.reread
                         else verdict.warning.replace("re-read by OCR", "left out (OCR is off)"))
     if verdict.reread and can_ocr:
-        scale = 72.0 / ocr.dpi
-        image = images.render(number - 1, ocr.dpi)  # type: ignore[union-attr]
-        page.glyphs = page.glyphs + read_regions(image, verdict.reread, scale, ocr)
+        dpi = images.ocr_dpi(number - 1, ocr.dpi)  # type: ignore[union-attr]
+        image = images.render(number - 1, dpi)  # type: ignore[union-attr]
+        page.glyphs = page.glyphs + read_regions(image, verdict.reread, 72.0 / dpi, ocr)
     return page
 
 
 def _ocr_page(page: RawPage, images: PdfPageImages, ocr: OcrSettings, warnings: list[str]) -> RawPage:
-    scale = 72.0 / ocr.dpi
-    result = read_page_image(images.render(page.number - 1, ocr.dpi), scale, ocr)
+    dpi = images.ocr_dpi(page.number - 1, ocr.dpi)
+    result = read_page_image(images.render(page.number - 1, dpi), 72.0 / dpi, ocr)
     if result.rotation:
         warnings.append(f"page {page.number}: page image turned {result.rotation} degrees to "
                         f"read it upright")
     page.glyphs = result.glyphs
+    page.images = page.images + result.images
+    page.rules = page.rules + result.rules
     page.source = "ocr" if result.glyphs else "none"
     return page
 
