@@ -181,3 +181,28 @@ def shuffled_rare(chars: str, count: int, seed: int) -> str:
     """`count` characters drawn from `chars` (fixed seed): stand-ins for an old OCR's guesses."""
     rng = random.Random(seed)
     return "".join(rng.choice(chars) for _ in range(count))
+
+
+def one_article_page(article: dict, columns: int = 3, headline_size: float = 24.0) -> "PageSpec":
+    """A small (A4) page holding one article: quick to OCR in tests."""
+    from tests.pagegen import Placement
+
+    return PageSpec(columns=columns, width=595.0, height=842.0, gutter=12.0, placements=[
+        Placement(article, 0, columns - 1, 50.0, 810.0, headline_size=headline_size, copies=2,
+                  offset=(0.6, 0.3)),
+    ])
+
+
+def join_pdfs(parts: list[bytes]) -> bytes:
+    """The pages of several PDFs, in order, as one PDF (pdfium)."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for part in parts:
+        src = pdfium.PdfDocument(part)
+        out.import_pages(src)
+        src.close()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    out.close()
+    return buffer.getvalue()

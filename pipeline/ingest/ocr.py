@@ -46,6 +46,7 @@ SKEW_MIN_DEGREES = 0.1  # a smaller median angle is left alone
 SKEW_MAX_DEGREES = 10.0  # angles beyond this are not skew (diagonal art, stray boxes)
 LONG_LINE = 4.0  # width/height from which a line box's angle counts for deskewing
 DUPLICATE_OVERLAP = 0.5  # two boxes sharing this share of the smaller one are one line
+SAME_ROW = 0.7  # boxes sharing this share of their height and overlapping at all are one line
 INK_EM = 0.95  # ink height of a line of Chinese type, in ems (WenQuanYi Zen Hei 0.99, Song ~0.9)
 SPACE_GAP = 0.3  # of the size: a blank this wide between two Chinese characters' ink is a space
 LATIN_SPACE_GAP = 0.5  # the same beside digits and Latin letters, whose ink is narrower
@@ -248,8 +249,9 @@ def is_tall(quad: np.ndarray) -> bool:
 
 
 def merge_duplicates(quads: list[np.ndarray]) -> list[np.ndarray]:
-    """Axis-aligned boxes of one line detected twice (overlapping by DUPLICATE_OVERLAP of the
-    smaller box, similar heights) become their union; the rest are kept as they are."""
+    """Axis-aligned boxes of one line detected twice (similar heights, overlapping by
+    DUPLICATE_OVERLAP of the smaller box, or overlapping at all within one row) become their
+    union; the rest are kept as they are."""
     rects = [_rect(q) for q in quads]
     merged = True
     while merged:
@@ -266,7 +268,9 @@ def merge_duplicates(quads: list[np.ndarray]) -> list[np.ndarray]:
                     continue
                 area = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
                 ha, hb = a[3] - a[1], b[3] - b[1]
-                if ix * iy >= DUPLICATE_OVERLAP * area and min(ha, hb) >= 0.6 * max(ha, hb):
+                similar = min(ha, hb) >= 0.6 * max(ha, hb)
+                same_row = iy >= SAME_ROW * min(ha, hb)  # pieces of one line overlapping at an end
+                if similar and (ix * iy >= DUPLICATE_OVERLAP * area or same_row):
                     rects[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
                     del rects[j]
                     merged = True
