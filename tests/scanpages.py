@@ -206,3 +206,34 @@ def join_pdfs(parts: list[bytes]) -> bytes:
     out.save(buffer)
     out.close()
     return buffer.getvalue()
+
+
+def vertical_headline_page(article: dict, size: float = 26.0) -> bytes:
+    """A small page: the article's headline set vertically (top to bottom) at the right of its
+    body text, which runs in two horizontal columns, as papers set a feature's title."""
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    from tests.pagegen import BODY_SIZE, LEADING, wrap
+
+    _register_font()
+    width, height, margin, gutter = 595.0, 842.0, 40.0, 14.0
+    title_x = width - margin - size
+    column = (title_x - margin - 2 * gutter) / 2
+    buffer = io.BytesIO()
+    canvas = rl_canvas.Canvas(buffer, pagesize=(width, height), invariant=1)
+    canvas.setFont(FONT, size)
+    for i, ch in enumerate(article["headline"].replace(" ", "")):
+        canvas.drawString(title_x, height - 60 - (i + 1) * size * 1.1, ch)
+    canvas.setFont(FONT, BODY_SIZE)
+    lines = []
+    for section in article["sections"]:
+        for paragraph in section["paragraphs"]:
+            lines.extend(wrap(paragraph, column, BODY_SIZE, indent=2 * BODY_SIZE))
+    per_column = int((height - 120) / (BODY_SIZE * LEADING))
+    for i, line in enumerate(lines[: 2 * per_column]):
+        x = margin + (i // per_column) * (column + gutter)
+        y = height - 60 - BODY_SIZE - (i % per_column) * BODY_SIZE * LEADING
+        canvas.drawString(x, y, line)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

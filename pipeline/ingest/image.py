@@ -32,7 +32,8 @@ def image_dpi(info: dict) -> float:
         value = float(dpi[0]) if isinstance(dpi, (tuple, list)) else float(dpi)
     except (TypeError, ValueError, IndexError):
         return float(DEFAULT_DPI)
-    return value if MIN_DPI <= value <= MAX_DPI else float(DEFAULT_DPI)
+    # PNG stores pixels per metre, so 150 dpi comes back as 149.9994: scanners use whole dpi.
+    return float(round(value)) if MIN_DPI <= value <= MAX_DPI else float(DEFAULT_DPI)
 
 
 def _frames(path: Path) -> Iterator[tuple[np.ndarray, float]]:
@@ -62,12 +63,11 @@ def frame_count(path: Path) -> int:
 def ocr_page(number: int, image: np.ndarray, dpi: float, settings: OcrSettings,
              warnings: list[str]) -> RawPage:
     """One page image read by OCR into a RawPage (points at `dpi`)."""
-    k = 72.0 / dpi
-    height, width = image.shape[:2]
-    result = read_page_image(image, k, settings)
+    result = read_page_image(image, 72.0 / dpi, settings)
     if result.rotation:
         warnings.append(f"page {number}: image turned {result.rotation} degrees to read it upright")
-    return RawPage(number=number, width=round(width * k, 3), height=round(height * k, 3),
+    width, height = result.size
+    return RawPage(number=number, width=width, height=height,
                    glyphs=result.glyphs, images=result.images, rules=result.rules,
                    source="ocr" if result.glyphs else "none")
 

@@ -84,6 +84,7 @@ class PageOcr:
     rotation: int = 0  # degrees the image was turned clockwise to be upright
     skew: float = 0.0  # degrees the image was rotated to deskew it
     seconds: dict[str, float] = field(default_factory=dict)
+    size: tuple[float, float] = (0.0, 0.0)  # the upright page's width and height, in points
 
 
 @dataclass
@@ -515,7 +516,8 @@ def read_page_image(image: np.ndarray, points_per_pixel: float,
     k = points_per_pixel
     scaled = [tuple(round(v * k, 3) for v in box) for box in photos]
     ruled = [tuple(round(v * k, 3) for v in box) for box in rules]
-    return PageOcr(glyphs, scaled, ruled, rotation, round(skew, 2), seconds)  # type: ignore[arg-type]
+    size = (round(gray.shape[1] * k, 3), round(gray.shape[0] * k, 3))
+    return PageOcr(glyphs, scaled, ruled, rotation, round(skew, 2), seconds, size)  # type: ignore[arg-type]
 
 
 def page_graphics(gray: np.ndarray, text: list[tuple[float, float, float, float]]

@@ -97,13 +97,17 @@ def page_from_objects(number: int, objects: PageObjects, warnings: list[str],
 def _ocr_page(page: RawPage, images: PdfPageImages, ocr: OcrSettings, warnings: list[str]) -> RawPage:
     dpi = images.ocr_dpi(page.number - 1, ocr.dpi)
     result = read_page_image(images.render(page.number - 1, dpi), 72.0 / dpi, ocr)
+    page.glyphs = result.glyphs
+    page.source = "ocr" if result.glyphs else "none"
     if result.rotation:
         warnings.append(f"page {page.number}: page image turned {result.rotation} degrees to "
                         f"read it upright")
-    page.glyphs = result.glyphs
-    page.images = page.images + result.images
-    page.rules = page.rules + result.rules
-    page.source = "ocr" if result.glyphs else "none"
+        # Coordinates now refer to the upright page: the PDF's own shapes no longer fit.
+        page.width, page.height = result.size
+        page.images, page.rules, page.rects = result.images, result.rules, []
+    else:
+        page.images = page.images + result.images
+        page.rules = page.rules + result.rules
     return page
 
 
