@@ -20,7 +20,8 @@ Steps, each for a reason measured on newspaper pages (README, "Scans and OCR"):
   line's lowest, and lines below LOW_CONFIDENCE are listed for review.
 
 Models are loaded from the package's own files by explicit path, so rapidocr's download code is
-never reached (tests run with sockets blocked).
+never reached, and onnxruntime's telemetry is switched off (ORT_DISABLE_TELEMETRY), so nothing
+is written outside the run's outputs (tests run with sockets blocked and check the folders).
 """
 from __future__ import annotations
 
@@ -113,6 +114,9 @@ class OcrEngine:
     """rapidocr's detector, classifier and recogniser, loaded once per process and thread count."""
 
     def __init__(self, threads: int) -> None:
+        # onnxruntime's telemetry writes a device id under ~/.cache (and may report usage):
+        # off, before onnxruntime is loaded.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         from rapidocr import RapidOCR
 
         files = _model_files()
