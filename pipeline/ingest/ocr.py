@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
-from typing import Optional
+from typing import Optional, Sequence
 
 import numpy as np
 
@@ -62,6 +62,7 @@ PHOTO_LIGHT = 230  # grey level under which a pixel is not paper
 PHOTO_TEXT_PAD = 0.2  # line heights of margin cleared around recognised text
 PHOTO_MIN = 3.0  # line heights: a photo is at least this wide and tall...
 PHOTO_FILL = 0.5  # ...and this share of its box is not paper
+REGION_PAD = 0.25  # line heights added above and below a region to re-read
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -563,18 +564,20 @@ def page_graphics(gray: np.ndarray, text: list[tuple[float, float, float, float]
 
 
 def read_regions(image: np.ndarray, regions: list[Box], points_per_pixel: float,
-                 settings: OcrSettings = OcrSettings(), margin: float = 0.25) -> list[dict]:
-    """OCR only the given regions (points) of a page image; glyphs in page points."""
+                 settings: OcrSettings = OcrSettings(), keep: Sequence[dict] = ()) -> list[dict]:
+    """OCR only the given regions (points) of a page image; glyphs in page points. A region
+    is widened by a line height each side (an old OCR's boxes need not cover the print);
+    recognised characters lying on a glyph of `keep` (text kept from the layer) are dropped."""
     eng = engine(settings.threads)
     image = _bgr(image)
     h, w = image.shape[:2]
+    k = points_per_pixel
     glyphs: list[dict] = []
     for x0, top, x1, bottom in regions:
-        pad = margin * (bottom - top)
-        px0 = max(0, int((x0 - pad) / points_per_pixel))
-        py0 = max(0, int((top - pad) / points_per_pixel))
-        px1 = min(w, int(math.ceil((x1 + pad) / points_per_pixel)))
-        py1 = min(h, int(math.ceil((bottom + pad) / points_per_pixel)))
+        line = bottom - top
+        px0, py0 = max(0, int((x0 - line) / k)), max(0, int((top - REGION_PAD * line) / k))
+        px1 = min(w, int(math.ceil((x1 + line) / k)))
+        py1 = min(h, int(math.ceil((bottom + REGION_PAD * line) / k)))
         if px1 - px0 < 4 or py1 - py0 < 4:
             continue
         crop = np.ascontiguousarray(image[py0:py1, px0:px1])
@@ -582,7 +585,12 @@ def read_regions(image: np.ndarray, regions: list[Box], points_per_pixel: float,
             quads = order_rows(merge_duplicates(eng.detect(crop)))
             lines = eng.recognise(crop, quads)
         gray = _gray(crop)
-        offset = (px0 * points_per_pixel, py0 * points_per_pixel)
+        offset = (px0 * k, py0 * k)
         glyphs.extend(g for line in lines if line.score >= MIN_SCORE
-                      for g in line_glyphs(line, gray, points_per_pixel, offset))
+                      for g in line_glyphs(line, gray, k, offset) if not _on_any(g, keep))
     return glyphs
+
+
+def _on_any(glyph: dict, others: Sequence[dict]) -> bool:
+    cx, cy = (glyph["x0"] + glyph["x1"]) / 2, (glyph["top"] + glyph["bottom"]) / 2
+    return any(o["x0"] <= cx <= o["x1"] and o["top"] <= cy <= o["bottom"] for o in others)

@@ -90,7 +90,8 @@ def page_from_objects(number: int, objects: PageObjects, warnings: list[str],
     if verdict.reread and can_ocr:
         dpi = images.ocr_dpi(number - 1, ocr.dpi)  # type: ignore[union-attr]
         image = images.render(number - 1, dpi)  # type: ignore[union-attr]
-        page.glyphs = page.glyphs + read_regions(image, verdict.reread, 72.0 / dpi, ocr)
+        page.glyphs = page.glyphs + read_regions(image, verdict.reread, 72.0 / dpi, ocr,
+                                                 keep=page.glyphs)
     return page
 
 
