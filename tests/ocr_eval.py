@@ -54,15 +54,37 @@ class LineScore:
 
 
 def truth_lines(pdf_path, page_index: int = 0) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """The page's printed lines (text, box in points) from its text layer, fake bold removed."""
+    """The page's printed lines (text, box in points) from its text layer, fake bold removed:
+    glyphs in rows by their vertical centre, a row cut wherever a gap exceeds half the size
+    (narrow gutters included)."""
     import pdfplumber
 
-    from pipeline.ingest.glyphs import dedupe_page
+    from pipeline.ingest.glyphs import dedupe
 
     with pdfplumber.open(str(pdf_path)) as pdf:
-        page = dedupe_page(pdf.pages[page_index])
-        return [(l["text"], (l["x0"], l["top"], l["x1"], l["bottom"]))
-                for l in page.extract_text_lines(layout=False, x_tolerance=6) if l["text"].strip()]
+        glyphs = dedupe(pdf.pages[page_index].chars)
+    glyphs.sort(key=lambda g: ((g["top"] + g["bottom"]) / 2, g["x0"]))
+    rows: list[list[dict]] = []
+    for g in glyphs:
+        mid = (g["top"] + g["bottom"]) / 2
+        if rows and abs(mid - rows[-1][0]["_mid"]) <= 0.5 * g["size"]:
+            rows[-1].append(dict(g, _mid=mid))
+        else:
+            rows.append([dict(g, _mid=mid)])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda g: g["x0"])
+        run: list[dict] = []
+        for g in row + [None]:
+            if g is None or (run and g["x0"] - run[-1]["x1"] > 0.5 * g["size"]):
+                text = "".join(c["text"] for c in run)
+                if text.strip():
+                    lines.append((text, (min(c["x0"] for c in run), min(c["top"] for c in run),
+                                         max(c["x1"] for c in run), max(c["bottom"] for c in run))))
+                run = []
+            if g is not None:
+                run.append(g)
+    return lines
 
 
 def line_accuracy(truth: list[tuple[str, tuple]], glyphs: list[dict], scale: float = 1.0,
