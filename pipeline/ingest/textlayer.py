@@ -21,7 +21,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from statistics import median
 from typing import Iterable, Optional
 
 from pipeline.document import Box
@@ -256,7 +255,3 @@ def merge_close(boxes: list[Box]) -> list[Box]:
             merged.append(box)
     return merged
 
-
-def median_size(glyphs: list[dict]) -> Optional[float]:
-    sizes = [_size(g) for g in glyphs if g["text"].strip()]
-    return median(sizes) if sizes else None
