@@ -22,7 +22,8 @@ from pipeline.repair import repair_lines
 
 PDF_SUFFIXES = {".pdf"}
 TEXT_SUFFIXES = {".txt", ".text"}
-INPUT_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+INPUT_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES | IMAGE_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,18 @@ class Options:
     # Reviewers' decisions, one file per input named `<sha256 of the input>.json`; applied to
     # every later output of that input.
     corrections: Optional[str] = "corrections"
+    # OCR: "auto" reads pages that need it (scans, unusable text layers), "off" never (such
+    # pages are reported), "force" every page; PDF pages are rendered at `ocr_dpi`;
+    # `ocr_threads` onnxruntime threads per process (0 = every core; 1 when files run in
+    # parallel, one per core).
+    ocr: str = "auto"
+    ocr_dpi: int = 200
+    ocr_threads: int = 0
+
+    def ocr_settings(self):
+        from pipeline.ingest.ocr import OcrSettings
+
+        return OcrSettings(mode=self.ocr, dpi=self.ocr_dpi, threads=self.ocr_threads)
 
 
 def ingest(path: Path, options: Options) -> RawDocument:
@@ -40,7 +53,11 @@ def ingest(path: Path, options: Options) -> RawDocument:
     if suffix in PDF_SUFFIXES:
         from pipeline.ingest.pdf import read_pdf  # PDF libraries load only when needed
 
-        return read_pdf(str(path), engine=options.pdf_engine)
+        return read_pdf(str(path), engine=options.pdf_engine, ocr=options.ocr_settings())
+    if suffix in IMAGE_SUFFIXES:
+        from pipeline.ingest.image import read_image
+
+        return read_image(str(path), options.ocr_settings())
     if suffix in TEXT_SUFFIXES:
         from pipeline.ingest.text import read_text
 

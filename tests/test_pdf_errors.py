@@ -8,7 +8,8 @@ import pytest
 from pipeline.cli import main
 from pipeline.errors import InputError
 from pipeline.ingest.pdf import read_pdf
-from pipeline.stages import process
+from pipeline.ingest.ocr import OcrSettings
+from pipeline.stages import Options, process
 from tests.conftest import FIXTURES
 
 BAD = FIXTURES / "pdf"
@@ -26,11 +27,15 @@ def test_bad_pdf_raises_one_line_reason(name, reason):
 
 
 def test_font_without_unicode_mapping_needs_ocr():
+    # The layer is discarded and the page goes to OCR (which finds nothing readable on it);
+    # with OCR off the page is reported as needing it.
     document = process(BAD / "type3-font-without-tounicode.pdf", "x.pdf")
     assert document.articles == []
-    assert any("page 1" in w and "needs OCR" in w for w in document.warnings)
+    assert any("page 1" in w and "text layer discarded" in w for w in document.warnings)
     assert document.source.page_sources == ["none"]
-    raw = read_pdf(str(BAD / "type3-font-without-tounicode.pdf"))
+    document = process(BAD / "type3-font-without-tounicode.pdf", "x.pdf", Options(ocr="off"))
+    assert any("page 1" in w and "needs OCR" in w for w in document.warnings)
+    raw = read_pdf(str(BAD / "type3-font-without-tounicode.pdf"), ocr=OcrSettings(mode="off"))
     pages = list(raw.pages)
     assert pages[0].source == "none" and pages[0].glyphs == [] and pages[0].lines == []
 

@@ -7,22 +7,27 @@ Engines (`--pdf-engine`): `pdfplumber` (pdfminer.six, the reference). Every engi
 `PageObjects` records. Bad input raises InputError with a one-line reason, at open time or when
 the page that is damaged is reached.
 
-A page whose text layer has no Unicode mapping ((cid:N) codes, private-use characters) yields
-no glyphs, source "none" and a warning; an image-only page likewise.
+Each page's text source is decided by `textlayer.judge`: a good text layer ("text"), a GBK/Big5
+byte-pair layer re-decoded ("recovered"), or OCR of the page rendered with pdfium ("ocr"; an
+image-only page, or a layer with no usable mapping, with a warning when a layer was discarded).
+A scan's invisible text layer is kept where it reads plausibly; its other lines are re-read by
+OCR in their own boxes. With OCR off, such pages get source "none" and a warning.
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from pipeline.document import RawDocument, RawPage
 from pipeline.errors import InputError
 from pipeline.ingest.glyphs import dedupe
+from pipeline.ingest.image import PdfPageImages
 from pipeline.ingest.library_warnings import LibraryWarnings
+from pipeline.ingest.ocr import OcrSettings, read_page_image, read_regions
 from pipeline.ingest.pdf_objects import PageObjects, PdfPages
+from pipeline.ingest.textlayer import Verdict, is_scan, judge
 
-UNMAPPED_SHARE = 0.3  # share of unmapped glyphs that makes a text layer unusable
 ENGINES = ("pdfplumber",)
 DEFAULT_ENGINE = "pdfplumber"
 
@@ -53,30 +58,64 @@ def open_pages(path: str, engine: str = DEFAULT_ENGINE) -> PdfPages:
     return pages
 
 
-def _is_unmapped(text: str) -> bool:
-    return text.startswith("(cid:") or any(0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd" for ch in text)
-
-
-def page_from_objects(number: int, objects: PageObjects, warnings: list[str]) -> RawPage:
-    """De-duplicate the page's glyphs and decide where its text comes from."""
+def page_from_objects(number: int, objects: PageObjects, warnings: list[str],
+                      images: Optional[PdfPageImages] = None,
+                      ocr: OcrSettings = OcrSettings()) -> RawPage:
+    """De-duplicate the page's glyphs and decide where its text comes from (`textlayer.judge`):
+    the text layer, the text layer re-decoded, or OCR of the page rendered by `images` (at
+    `ocr.dpi`). Without a renderer, or with OCR off, a page that needs OCR gets source "none"."""
     glyphs = dedupe(objects.chars)
-    visible = [g for g in glyphs if g["text"].strip()]
-    source = "text"
-    unmapped = sum(_is_unmapped(g["text"]) for g in visible)
-    if visible and unmapped / len(visible) >= UNMAPPED_SHARE:
-        warnings.append(f"page {number}: {unmapped} of {len(visible)} glyphs have no Unicode "
-                        f"mapping; text layer discarded, page needs OCR")
-        glyphs, source = [], "none"
-    elif not visible:
-        source = "none"
-        if objects.images:
-            warnings.append(f"page {number}: no text layer (image only); page needs OCR")
-    return RawPage(number=number, width=objects.width, height=objects.height, glyphs=glyphs,
-                   rules=objects.rules, rects=objects.rects, images=objects.images, source=source)
+    if ocr.mode == "force":
+        verdict = Verdict("ocr", [])
+    else:
+        verdict = judge(glyphs, objects.images, objects.width, objects.height, number)
+    # On a scan the page image is the page, not a photo on it.
+    photos = [b for b in objects.images if not is_scan([b], objects.width, objects.height)]
+    page = RawPage(number=number, width=objects.width, height=objects.height, glyphs=verdict.glyphs,
+                   rules=objects.rules, rects=objects.rects, images=photos, source=verdict.source)
+    can_ocr = images is not None and ocr.mode != "off"
+    if verdict.source == "ocr":
+        if not can_ocr:
+            reason = verdict.warning.split("; ")[0] if verdict.warning else f"page {number}: no text layer"
+            if objects.images or verdict.warning:
+                warnings.append(f"{reason}; page needs OCR (OCR is off)")
+            page.source = "none"
+            return page
+        if verdict.warning and objects.chars:
+            warnings.append(verdict.warning)
+        return _ocr_page(page, images, ocr, warnings)  # type: ignore[arg-type]
+    if verdict.warning:
+        warnings.append(verdict.warning if can_ocr or not verdict.reread
+                        else verdict.warning.replace("re-read by OCR", "left out (OCR is off)"))
+    if verdict.reread and can_ocr:
+        dpi = images.ocr_dpi(number - 1, ocr.dpi)  # type: ignore[union-attr]
+        image = images.render(number - 1, dpi)  # type: ignore[union-attr]
+        page.glyphs = page.glyphs + read_regions(image, verdict.reread, 72.0 / dpi, ocr,
+                                                 keep=page.glyphs)
+    return page
 
 
-def _read_pages(path: str, pages: PdfPages, warnings: list[str]) -> Iterator[RawPage]:
+def _ocr_page(page: RawPage, images: PdfPageImages, ocr: OcrSettings, warnings: list[str]) -> RawPage:
+    dpi = images.ocr_dpi(page.number - 1, ocr.dpi)
+    result = read_page_image(images.render(page.number - 1, dpi), 72.0 / dpi, ocr)
+    page.glyphs = result.glyphs
+    page.source = "ocr" if result.glyphs else "none"
+    if result.rotation:
+        warnings.append(f"page {page.number}: page image turned {result.rotation} degrees to "
+                        f"read it upright")
+        # Coordinates now refer to the upright page: the PDF's own shapes no longer fit.
+        page.width, page.height = result.size
+        page.images, page.rules, page.rects = result.images, result.rules, []
+    else:
+        page.images = page.images + result.images
+        page.rules = page.rules + result.rules
+    return page
+
+
+def _read_pages(path: str, pages: PdfPages, warnings: list[str],
+                ocr: OcrSettings) -> Iterator[RawPage]:
     library = LibraryWarnings().start()
+    images = PdfPageImages(path)
     try:
         for index in range(pages.page_count):
             number = index + 1
@@ -87,17 +126,18 @@ def _read_pages(path: str, pages: PdfPages, warnings: list[str]) -> Iterator[Raw
             except Exception as error:
                 raise InputError(f"corrupt or truncated PDF: page {number} unreadable "
                                  f"({type(error).__name__})") from None
-            yield page_from_objects(number, objects, warnings)
+            yield page_from_objects(number, objects, warnings, images, ocr)
     finally:
         library.stop()
+        images.close()
         pages.close()
         warnings.extend(library.lines())
 
 
-def read_pdf(path: str, engine: str = DEFAULT_ENGINE) -> RawDocument:
+def read_pdf(path: str, engine: str = DEFAULT_ENGINE, ocr: Optional[OcrSettings] = None) -> RawDocument:
     with LibraryWarnings() as library:
         pages = open_pages(path, engine)
     doc = RawDocument(path=path, sha256=sha256_of(path), kind="pdf", pages=[],
                       page_count=pages.page_count, warnings=library.lines())
-    doc.pages = _read_pages(str(Path(path)), pages, doc.warnings)
+    doc.pages = _read_pages(str(Path(path)), pages, doc.warnings, ocr or OcrSettings())
     return doc

@@ -1,0 +1,611 @@
+"""OCR of page images with rapidocr (PP-OCR detection and recognition models shipped in its wheel,
+run by onnxruntime): recognised text becomes the same glyph records a text layer gives.
+
+    read_page_image(image, points_per_pixel, settings) -> PageOcr   # a whole page
+    read_regions(image, regions, points_per_pixel, settings) -> list[dict]   # parts of a page
+
+Steps, each for a reason measured on newspaper pages (README, "Scans and OCR"):
+- detection runs on a copy scaled down to at most DET_MAX_SIDE pixels (the detector costs grow
+  with the pixel count; body type stays detectable), recognition on crops of the full image;
+- the page is turned upright (90/180/270 degrees) when its lines say so, and deskewed by the
+  median angle of its long line boxes;
+- line boxes of one line detected twice (a fake-bold headline, overlapping pieces) are merged
+  before recognition;
+- rapidocr's per-character boxes give each glyph its x extent; its top and bottom are an em box
+  centred on the line's ink, whose height gives the font size; ASCII punctuation read between
+  Chinese characters becomes full-width, as printed;
+- a vertical line (a tall box: a vertical headline) gives stacked per-character boxes, top to
+  bottom;
+- every glyph carries `conf`, the recogniser's confidence for its character; layout keeps each
+  line's lowest, and lines below LOW_CONFIDENCE are listed for review.
+
+Models are loaded from the package's own files by explicit path, so rapidocr's download code is
+never reached, and onnxruntime's telemetry is switched off (ORT_DISABLE_TELEMETRY), so nothing
+is written outside the run's outputs (tests run with sockets blocked and check the folders).
+"""
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import median
+from typing import Optional, Sequence
+
+import numpy as np
+
+from pipeline.document import Box
+
+LOW_CONFIDENCE = 0.8  # a line whose least confident character is below this is shown for review
+DEFAULT_DPI = 200  # PDF pages are rendered at this resolution for OCR
+DET_MAX_SIDE = 2000  # detection input: longest side in pixels (the image is never enlarged)
+MIN_SCORE = 0.5  # recognised lines scoring less are dropped (rapidocr's own default)
+TALL = 1.5  # height/width from which a box is a vertical line (rapidocr turns such crops)
+SKEW_MIN_DEGREES = 0.1  # a smaller median angle is left alone
+SKEW_MAX_DEGREES = 10.0  # angles beyond this are not skew (diagonal art, stray boxes)
+LONG_LINE = 4.0  # width/height from which a line box's angle counts for deskewing
+DUPLICATE_OVERLAP = 0.5  # two boxes sharing this share of the smaller one are one line
+SAME_ROW = 0.7  # boxes sharing this share of their height and overlapping at all are one line
+INK_EM = 0.95  # ink height of a line of Chinese type, in ems (WenQuanYi Zen Hei 0.99, Song ~0.9)
+SPACE_GAP = 0.3  # of the size: a blank this wide between two Chinese characters' ink is a space
+LATIN_SPACE_GAP = 0.5  # the same beside digits and Latin letters, whose ink is narrower
+OPEN_PUNCTUATION = "（(《〈“‘「『【〔"
+CLOSE_PUNCTUATION = "，。、；：？！）)》〉”’」』】〕,.;:?!"
+ORIENTATION_SAMPLE = 16  # line crops used to decide whether a page is upside down
+UPSIDE_DOWN_SHARE = 0.6  # share of sampled lines read as turned 180 degrees to turn the page
+RULE_DARK = 128  # grey level under which a pixel is ink, for ruling lines
+RULE_LENGTH = 8.0  # in line heights: a dark run at least this long is a ruling line...
+RULE_THICKNESS = 0.35  # ...if no thicker than this
+PHOTO_LIGHT = 230  # grey level under which a pixel is not paper
+PHOTO_TEXT_PAD = 0.2  # line heights of margin cleared around recognised text
+PHOTO_MIN = 3.0  # line heights: a photo is at least this wide and tall...
+PHOTO_FILL = 0.5  # ...and this share of its box is not paper
+REGION_PAD = 0.25  # line heights added above and below a region to re-read
+FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How OCR runs: `mode` auto (pages that need it), off (never), force (every page)."""
+
+    mode: str = "auto"
+    dpi: int = DEFAULT_DPI
+    threads: int = 0  # onnxruntime intra-op threads; 0 = all cores
+
+
+@dataclass
+class PageOcr:
+    """OCR result for a page image: glyphs, photos and ruling lines in points, and what was done
+    to the image."""
+
+    glyphs: list[dict]
+    images: list[Box] = field(default_factory=list)
+    rules: list[Box] = field(default_factory=list)
+    rotation: int = 0  # degrees the image was turned clockwise to be upright
+    skew: float = 0.0  # degrees the image was rotated to deskew it
+    seconds: dict[str, float] = field(default_factory=dict)
+    size: tuple[float, float] = (0.0, 0.0)  # the upright page's width and height, in points
+
+
+@dataclass
+class _Line:
+    quad: np.ndarray  # 4x2 float32, top-left clockwise, in image pixels
+    text: str
+    score: float
+    chars: list[tuple[str, float, np.ndarray]]  # (char, confidence, 4x2 box in image pixels)
+
+
+def _model_files() -> dict[str, Path]:
+    import rapidocr
+
+    models = Path(rapidocr.__file__).resolve().parent / "models"
+    files = {"det": "PP-OCRv6_det_small.onnx", "rec": "PP-OCRv6_rec_small.onnx",
+             "cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
+    return {task: models / name for task, name in files.items()}
+
+
+def cpu_threads(requested: int) -> int:
+    """Threads for onnxruntime: the request, or every core when 0."""
+    return requested if requested > 0 else max(1, os.cpu_count() or 1)
+
+
+class OcrEngine:
+    """rapidocr's detector, classifier and recogniser, loaded once per process and thread count."""
+
+    def __init__(self, threads: int) -> None:
+        # onnxruntime's telemetry writes a device id under ~/.cache (and may report usage):
+        # off, before onnxruntime is loaded.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+        from rapidocr import RapidOCR
+
+        files = _model_files()
+        missing = [str(p) for p in files.values() if not p.is_file()]
+        if missing:
+            raise RuntimeError(f"rapidocr model files missing: {', '.join(missing)}")
+        self.threads = cpu_threads(threads)
+        self._ocr = RapidOCR(params={
+            "Global.log_level": "error",
+            "Det.model_path": str(files["det"]),
+            "Rec.model_path": str(files["rec"]),
+            "Cls.model_path": str(files["cls"]),
+            "EngineConfig.onnxruntime.intra_op_num_threads": self.threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        })
+        self.det = self._ocr._load_det_model()
+        self.rec = self._ocr._load_rec_model()
+        self.cls = self._ocr._load_cls_model()
+        self.lock = threading.Lock()
+
+    def detect(self, image: np.ndarray, max_side: int = DET_MAX_SIDE) -> list[np.ndarray]:
+        """Line quads in `image` pixels, detected on a copy no larger than `max_side`."""
+        import cv2
+
+        h, w = image.shape[:2]
+        scale = min(1.0, max_side / max(h, w))
+        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) \
+            if scale < 1.0 else image
+        result = self.det(small)
+        if result.boxes is None:
+            return []
+        return [np.asarray(q, dtype=np.float32) / scale for q in result.boxes]
+
+    def recognise(self, image: np.ndarray, quads: list[np.ndarray]) -> list[_Line]:
+        """Text, confidence and per-character boxes of each quad's crop."""
+        from rapidocr.ch_ppocr_rec import TextRecInput
+        from rapidocr.utils.process_img import get_rotate_crop_image
+
+        if not quads:
+            return []
+        crops = [get_rotate_crop_image(image, q.copy()) for q in quads]
+        rec = self.rec(TextRecInput(img=crops, return_word_box=True))
+        if rec.txts is None:
+            return []
+        keep = [i for i, t in enumerate(rec.txts) if t.strip()]
+        if not keep:
+            return []
+        rec.txts = tuple(rec.txts[i] for i in keep)
+        rec.scores = tuple(rec.scores[i] for i in keep)
+        rec.word_results = tuple(rec.word_results[i] for i in keep)
+        kept_quads = np.array([quads[i] for i in keep])
+        boxed = self._ocr.cal_rec_boxes([crops[i] for i in keep], kept_quads, rec, True)
+        lines: list[_Line] = []
+        for quad, text, score, words in zip(kept_quads, rec.txts, rec.scores, boxed.word_results):
+            chars = [(str(c), float(conf), np.asarray(box, dtype=np.float32))
+                     for c, conf, box in words if box is not None]
+            lines.append(_Line(quad, text, float(score), chars))
+        return lines
+
+    def upside_down(self, image: np.ndarray, quads: list[np.ndarray]) -> bool:
+        """Most of the longest lines read as turned 180 degrees by rapidocr's classifier."""
+        from rapidocr.utils.process_img import get_rotate_crop_image
+
+        sample = sorted(quads, key=lambda q: -_width(q))[:ORIENTATION_SAMPLE]
+        if not sample:
+            return False
+        crops = [get_rotate_crop_image(image, q.copy()) for q in sample]
+        result = self.cls(crops)
+        labels = [label for label, _ in (result.cls_res or [])]
+        return labels.count("180") >= UPSIDE_DOWN_SHARE * len(labels)
+
+
+_ENGINES: dict[int, OcrEngine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def engine(threads: int = 0) -> OcrEngine:
+    """The process's OCR engine for this thread count (models load once)."""
+    key = cpu_threads(threads)
+    with _ENGINES_LOCK:
+        if key not in _ENGINES:
+            _ENGINES[key] = OcrEngine(key)
+        return _ENGINES[key]
+
+
+def _width(quad: np.ndarray) -> float:
+    return float(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3])))
+
+
+def _height(quad: np.ndarray) -> float:
+    return float(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2])))
+
+
+def _rect(quad: np.ndarray) -> tuple[float, float, float, float]:
+    return (float(quad[:, 0].min()), float(quad[:, 1].min()),
+            float(quad[:, 0].max()), float(quad[:, 1].max()))
+
+
+def _quad(rect: tuple[float, float, float, float]) -> np.ndarray:
+    x0, y0, x1, y1 = rect
+    return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
+
+
+def skew_angle(quads: list[np.ndarray]) -> float:
+    """Median angle (degrees, clockwise positive in image coordinates) of the long line boxes."""
+    angles = []
+    for q in quads:
+        w, h = _width(q), _height(q)
+        if h > 0 and w / h >= LONG_LINE:
+            dx, dy = q[1] - q[0]
+            angle = math.degrees(math.atan2(float(dy), float(dx)))
+            if abs(angle) <= SKEW_MAX_DEGREES:
+                angles.append(angle)
+    return float(median(angles)) if angles else 0.0
+
+
+def _rotate(image: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]:
+    """The image rotated about its centre (same size, white corners) and the 2x3 matrix."""
+    import cv2
+
+    h, w = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    turned = cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR,
+                            borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255))
+    return turned, matrix
+
+
+def _turn(image: np.ndarray, quarter_turns: int) -> np.ndarray:
+    """Rotate by 90-degree steps clockwise (no resampling)."""
+    return np.ascontiguousarray(np.rot90(image, k=-quarter_turns))
+
+
+def is_tall(quad: np.ndarray) -> bool:
+    return _height(quad) >= TALL * _width(quad)
+
+
+def merge_duplicates(quads: list[np.ndarray]) -> list[np.ndarray]:
+    """Axis-aligned boxes of one line detected twice (similar heights, overlapping by
+    DUPLICATE_OVERLAP of the smaller box, or overlapping at all within one row) become their
+    union; the rest are kept as they are."""
+    rects = [_rect(q) for q in quads]
+    merged = True
+    while merged:
+        merged = False
+        rects.sort(key=lambda r: (r[1], r[0]))
+        for i in range(len(rects)):
+            for j in range(i + 1, len(rects)):
+                a, b = rects[i], rects[j]
+                if b[1] > a[3]:
+                    break
+                ix = min(a[2], b[2]) - max(a[0], b[0])
+                iy = min(a[3], b[3]) - max(a[1], b[1])
+                if ix <= 0 or iy <= 0:
+                    continue
+                area = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+                ha, hb = a[3] - a[1], b[3] - b[1]
+                similar = min(ha, hb) >= 0.6 * max(ha, hb)
+                same_row = iy >= SAME_ROW * min(ha, hb)  # pieces of one line overlapping at an end
+                if similar and (ix * iy >= DUPLICATE_OVERLAP * area or same_row):
+                    rects[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del rects[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return [_quad(r) for r in rects]
+
+
+def order_rows(quads: list[np.ndarray]) -> list[np.ndarray]:
+    """Boxes in rows (centres closer than half the median box height share one), each row left
+    to right: rapidocr's fixed 10 px grouping merges neighbouring lines of small type."""
+    if not quads:
+        return []
+    heights = [min(_height(q), _width(q)) for q in quads]
+    tolerance = 0.5 * median(heights)
+    ordered = sorted(quads, key=lambda q: float(q[:, 1].mean()))
+    rows: list[list[np.ndarray]] = []
+    centre = 0.0
+    for q in ordered:
+        cy = float(q[:, 1].mean())
+        if rows and cy - centre <= tolerance:
+            rows[-1].append(q)
+        else:
+            rows.append([q])
+            centre = cy
+    return [q for row in rows for q in sorted(row, key=lambda q: float(q[:, 0].min()))]
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3000 <= code <= 0x303F or 0x4E00 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF \
+        or 0x3400 <= code <= 0x4DBF
+
+
+def fullwidth_punctuation(chars: list[str]) -> list[str]:
+    """ASCII punctuation between Chinese characters is printed full-width: `，` not `,`."""
+    out = list(chars)
+    for i, ch in enumerate(chars):
+        if ch not in FULLWIDTH:
+            continue
+        before = next((c for c in reversed(chars[:i]) if c.strip() and c not in FULLWIDTH), "")
+        after = next((c for c in chars[i + 1:] if c.strip() and c not in FULLWIDTH), "")
+        if (before and _is_cjk(before)) or (after and _is_cjk(after)):
+            out[i] = FULLWIDTH[ch]
+    return out
+
+
+def _ink_rows(gray: np.ndarray, rect: tuple[float, float, float, float]) -> Optional[tuple[float, float]]:
+    """Top and bottom (pixels) of the ink band through the middle of a horizontal line box."""
+    h, w = gray.shape[:2]
+    x0, y0, x1, y1 = (max(0, int(rect[0])), max(0, int(rect[1])),
+                      min(w, int(math.ceil(rect[2]))), min(h, int(math.ceil(rect[3]))))
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    crop = gray[y0:y1, x0:x1]
+    lo, hi = float(crop.min()), float(crop.max())
+    if hi - lo < 40:
+        return None
+    dark = crop < (lo + hi) / 2
+    rows = dark.sum(axis=1) >= max(1, int(0.005 * (x1 - x0)))
+    if not rows.any():
+        return None
+    mid = len(rows) // 2
+    # The ink band holding the middle row (or the nearest ink row to it).
+    ink = np.flatnonzero(rows)
+    centre = int(ink[np.argmin(np.abs(ink - mid))])
+    top = bottom = centre
+    while top > 0 and rows[top - 1]:
+        top -= 1
+    while bottom < len(rows) - 1 and rows[bottom + 1]:
+        bottom += 1
+    return y0 + top, y0 + bottom + 1
+
+
+def _glyph(text: str, x0: float, top: float, x1: float, bottom: float, size: float,
+           conf: float, k: float, offset: tuple[float, float]) -> dict:
+    ox, oy = offset
+    return {"text": text, "x0": round(ox + x0 * k, 3), "top": round(oy + top * k, 3),
+            "x1": round(ox + x1 * k, 3), "bottom": round(oy + bottom * k, 3),
+            "size": round(size * k, 2), "fontname": "", "upright": True, "conf": round(conf, 3)}
+
+
+def line_glyphs(line: _Line, gray: np.ndarray, k: float,
+                offset: tuple[float, float] = (0.0, 0.0)) -> list[dict]:
+    """Glyph records (points) for one recognised line; `k` is points per pixel."""
+    rect = _rect(line.quad)
+    chars = [c for c in line.chars if c[0].strip()]
+    if not chars:
+        return []
+    texts = fullwidth_punctuation([c[0] for c in chars])
+    if is_tall(line.quad) and len(chars) >= 2:
+        # A vertical line: the box's height shared among its characters, top to bottom.
+        x0, y0, x1, y1 = rect
+        size = x1 - x0
+        step = (y1 - y0) / len(chars)
+        return [_glyph(t, x0, y0 + i * step, x1, y0 + (i + 1) * step, size, conf, k, offset)
+                for i, (t, (_, conf, _)) in enumerate(zip(texts, chars))]
+    band = _ink_rows(gray, rect)
+    if band is not None and band[1] - band[0] >= 0.3 * (rect[3] - rect[1]):
+        size = (band[1] - band[0]) / INK_EM
+        centre = (band[0] + band[1]) / 2
+    else:
+        size = 0.85 * (rect[3] - rect[1])
+        centre = (rect[1] + rect[3]) / 2
+    top, bottom = centre - size / 2, centre + size / 2
+    spans = [(float(box[:, 0].min()), float(box[:, 0].max())) for _, _, box in chars]
+    blanks = _blank_columns(gray, rect, spans)
+    spaced = _spaced_pairs(line.text)
+    space_before = [False] + [spaced[i - 1] or _is_space(texts[i - 1], texts[i], blanks[i - 1] / size)
+                              for i in range(1, len(texts))]
+    # Characters of one word touch, as a text layer's advance boxes do: ink boxes leave gaps
+    # between characters that could line up down a column and pass for a gutter.
+    for i in range(1, len(spans)):
+        if not space_before[i] and spans[i][0] > spans[i - 1][1]:
+            middle = (spans[i - 1][1] + spans[i][0]) / 2
+            spans[i - 1], spans[i] = (spans[i - 1][0], middle), (middle, spans[i][1])
+    glyphs = []
+    for i, (t, (_, conf, _), (gx0, gx1)) in enumerate(zip(texts, chars, spans)):
+        if space_before[i]:
+            glyphs.append(_glyph(" ", spans[i - 1][1], top, max(gx0, spans[i - 1][1]), bottom,
+                                 size, conf, k, offset))
+        glyphs.append(_glyph(t, gx0, top, gx1, bottom, size, conf, k, offset))
+    return glyphs
+
+
+def _spaced_pairs(text: str) -> list[bool]:
+    """For each pair of neighbouring non-space characters, whether the recogniser put a space
+    between them (it does for Latin words)."""
+    out: list[bool] = []
+    pending = False
+    seen = False
+    for ch in text:
+        if not ch.strip():
+            pending = seen
+            continue
+        if seen:
+            out.append(pending)
+        pending, seen = False, True
+    return out
+
+
+def _is_space(before: str, after: str, gap_ems: float) -> bool:
+    """A blank between two characters' ink wide enough to be a printed space. Full-width
+    punctuation carries its own blank half, so gaps beside it don't count."""
+    if before[-1] in CLOSE_PUNCTUATION or after[0] in OPEN_PUNCTUATION + CLOSE_PUNCTUATION:
+        return False
+    threshold = SPACE_GAP if _is_cjk(before[-1]) and _is_cjk(after[0]) else LATIN_SPACE_GAP
+    return gap_ems >= threshold
+
+
+def _blank_columns(gray: np.ndarray, rect: tuple[float, float, float, float],
+                   spans: list[tuple[float, float]]) -> list[float]:
+    """For each pair of neighbouring characters, the widest run of ink-free pixel columns
+    between their centres: the printed gap, which rapidocr's character boxes don't show."""
+    h, w = gray.shape[:2]
+    x0, y0 = max(0, int(rect[0])), max(0, int(rect[1]))
+    x1, y1 = min(w, int(math.ceil(rect[2]))), min(h, int(math.ceil(rect[3])))
+    if x1 - x0 < 2 or y1 - y0 < 2 or len(spans) < 2:
+        return [0.0] * max(0, len(spans) - 1)
+    crop = gray[y0:y1, x0:x1]
+    lo, hi = float(crop.min()), float(crop.max())
+    ink = (crop < (lo + hi) / 2).any(axis=0) if hi - lo >= 40 else np.ones(x1 - x0, bool)
+    gaps = []
+    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        left = max(0, int((a0 + a1) / 2) - x0)
+        right = min(len(ink), int((b0 + b1) / 2) - x0)
+        best = run = 0
+        for has_ink in ink[left:right]:
+            run = 0 if has_ink else run + 1
+            best = max(best, run)
+        gaps.append(float(best))
+    return gaps
+
+
+def _gray(image: np.ndarray) -> np.ndarray:
+    import cv2
+
+    return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+
+
+def _bgr(image: np.ndarray) -> np.ndarray:
+    import cv2
+
+    return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR) if image.ndim == 2 else image
+
+
+def _orient(eng: OcrEngine, image: np.ndarray, quads: list[np.ndarray],
+            seconds: dict[str, float]) -> tuple[np.ndarray, list[np.ndarray], int]:
+    """Turn the page upright: tall boxes dominating means a quarter turn, most long lines
+    classified as 180 degrees means upside down."""
+    rotation = 0
+    if quads:
+        tall = sum(_width(q) * _height(q) for q in quads if is_tall(q) and len_ok(q))
+        wide = sum(_width(q) * _height(q) for q in quads if not is_tall(q) and len_ok(q))
+        if tall > 2 * wide:
+            start = time.perf_counter()
+            turned = _turn(image, 1)
+            turned_quads = eng.detect(turned)
+            seconds["orientation"] = seconds.get("orientation", 0.0) + time.perf_counter() - start
+            image, quads, rotation = turned, turned_quads, 90
+    if quads:
+        start = time.perf_counter()
+        flip = eng.upside_down(image, quads)
+        seconds["orientation"] = seconds.get("orientation", 0.0) + time.perf_counter() - start
+        if flip:
+            start = time.perf_counter()
+            image = _turn(image, 2)
+            quads = eng.detect(image)
+            rotation = (rotation + 180) % 360
+            seconds["det"] = seconds.get("det", 0.0) + time.perf_counter() - start
+    return image, quads, rotation
+
+
+def len_ok(quad: np.ndarray) -> bool:
+    """A box long enough for its direction to mean something (three characters or more)."""
+    return max(_width(quad), _height(quad)) >= 3 * min(_width(quad), _height(quad))
+
+
+def read_page_image(image: np.ndarray, points_per_pixel: float,
+                    settings: OcrSettings = OcrSettings()) -> PageOcr:
+    """OCR a whole page image (BGR or grey); glyphs in points (pixels x `points_per_pixel`)."""
+    eng = engine(settings.threads)
+    image = _bgr(image)
+    seconds: dict[str, float] = {}
+    with eng.lock:
+        start = time.perf_counter()
+        quads = eng.detect(image)
+        seconds["det"] = time.perf_counter() - start
+        image, quads, rotation = _orient(eng, image, quads, seconds)
+        skew = skew_angle(quads)
+        if abs(skew) >= SKEW_MIN_DEGREES:
+            start = time.perf_counter()
+            image, matrix = _rotate(image, skew)
+            quads = [np.hstack([q, np.ones((4, 1), np.float32)]) @ matrix.T.astype(np.float32)
+                     for q in quads]
+            seconds["deskew"] = time.perf_counter() - start
+        else:
+            skew = 0.0
+        quads = order_rows(merge_duplicates(quads))
+        start = time.perf_counter()
+        lines = eng.recognise(image, quads)
+        seconds["rec"] = time.perf_counter() - start
+    gray = _gray(image)
+    lines = [line for line in lines if line.score >= MIN_SCORE]
+    glyphs = [g for line in lines for g in line_glyphs(line, gray, points_per_pixel)]
+    start = time.perf_counter()
+    photos, rules = page_graphics(gray, [_rect(line.quad) for line in lines])
+    seconds["graphics"] = time.perf_counter() - start
+    k = points_per_pixel
+    scaled = [tuple(round(v * k, 3) for v in box) for box in photos]
+    ruled = [tuple(round(v * k, 3) for v in box) for box in rules]
+    size = (round(gray.shape[1] * k, 3), round(gray.shape[0] * k, 3))
+    return PageOcr(glyphs, scaled, ruled, rotation, round(skew, 2), seconds, size)  # type: ignore[arg-type]
+
+
+def page_graphics(gray: np.ndarray, text: list[tuple[float, float, float, float]]
+                  ) -> tuple[list[Box], list[Box]]:
+    """Photos and ruling lines on a page image (pixels), for layout as a text layer's images
+    and rules: long thin dark runs are rules; large, mostly filled non-white areas that are no
+    text are photos. Sizes are in the page's text size (the median line height)."""
+    import cv2
+
+    if not text:
+        return [], []
+    em = float(median([r[3] - r[1] for r in text]))
+    h, w = gray.shape[:2]
+    dark = (gray < RULE_DARK).astype(np.uint8)
+    rules: list[Box] = []
+    length = max(8, int(RULE_LENGTH * em))
+    for kernel in ((length, 1), (1, length)):
+        lines = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        for x, y, bw, bh, _ in stats[1:count]:
+            if min(bw, bh) <= RULE_THICKNESS * em:
+                rules.append((float(x), float(y), float(x + bw), float(y + bh)))
+    ink = (gray < PHOTO_LIGHT).astype(np.uint8)
+    pad = int(PHOTO_TEXT_PAD * em)
+    for x0, y0, x1, y1 in text:
+        ink[max(0, int(y0) - pad):min(h, int(y1) + pad + 1), max(0, int(x0) - pad):min(w, int(x1) + pad + 1)] = 0
+    for x0, y0, x1, y1 in rules:
+        ink[int(y0):int(y1) + 1, int(x0):int(x1) + 1] = 0
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (max(3, int(em / 2)), max(3, int(em / 2)))))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    photos: list[Box] = []
+    for x, y, bw, bh, area in stats[1:count]:
+        if bw >= PHOTO_MIN * em and bh >= PHOTO_MIN * em and area >= PHOTO_FILL * bw * bh:
+            photos.append((float(x), float(y), float(x + bw), float(y + bh)))
+    photos.sort(key=lambda b: (b[1], b[0]))
+    rules.sort(key=lambda b: (b[1], b[0]))
+    return photos, rules
+
+
+def read_regions(image: np.ndarray, regions: list[Box], points_per_pixel: float,
+                 settings: OcrSettings = OcrSettings(), keep: Sequence[dict] = ()) -> list[dict]:
+    """OCR only the given regions (points) of a page image; glyphs in page points. A region
+    is widened by a line height each side (an old OCR's boxes need not cover the print);
+    recognised characters lying on a glyph of `keep` (text kept from the layer) are dropped."""
+    eng = engine(settings.threads)
+    image = _bgr(image)
+    h, w = image.shape[:2]
+    k = points_per_pixel
+    glyphs: list[dict] = []
+    for x0, top, x1, bottom in regions:
+        line = bottom - top
+        px0, py0 = max(0, int((x0 - line) / k)), max(0, int((top - REGION_PAD * line) / k))
+        px1 = min(w, int(math.ceil((x1 + line) / k)))
+        py1 = min(h, int(math.ceil((bottom + REGION_PAD * line) / k)))
+        if px1 - px0 < 4 or py1 - py0 < 4:
+            continue
+        crop = np.ascontiguousarray(image[py0:py1, px0:px1])
+        with eng.lock:
+            quads = order_rows(merge_duplicates(eng.detect(crop)))
+            lines = eng.recognise(crop, quads)
+        gray = _gray(crop)
+        offset = (px0 * k, py0 * k)
+        for found in lines:
+            if found.score < MIN_SCORE:
+                continue
+            line_glyphs_ = line_glyphs(found, gray, k, offset)
+            # A sliver of a neighbouring printed line caught by the widened crop reads as small,
+            # unsure text: keep only lines at least half the region's height.
+            if line_glyphs_ and max(g["size"] for g in line_glyphs_) < 0.5 * line:
+                continue
+            glyphs.extend(g for g in line_glyphs_ if not _on_any(g, keep))
+    return glyphs
+
+
+def _on_any(glyph: dict, others: Sequence[dict]) -> bool:
+    cx, cy = (glyph["x0"] + glyph["x1"]) / 2, (glyph["top"] + glyph["bottom"]) / 2
+    return any(o["x0"] <= cx <= o["x1"] and o["top"] <= cy <= o["bottom"] for o in others)

@@ -1,0 +1,61 @@
+"""OCR box handling without the models: duplicate boxes, rows, skew, punctuation, spaces."""
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline.ingest.ocr import (
+    _spaced_pairs, fullwidth_punctuation, is_tall, merge_duplicates, order_rows, skew_angle,
+)
+
+
+def quad(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+    return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
+
+
+def rects(quads):
+    return sorted(tuple(float(v) for v in (q[0][0], q[0][1], q[2][0], q[2][1])) for q in quads)
+
+
+def test_a_line_detected_twice_becomes_one_box():
+    # A fake-bold headline: two boxes shifted by a shadow offset.
+    merged = merge_duplicates([quad(100, 50, 400, 90), quad(103, 52, 404, 92)])
+    assert rects(merged) == [(100.0, 50.0, 404.0, 92.0)]
+    # Overlapping pieces of one line also join; neighbouring lines don't.
+    merged = merge_duplicates([quad(0, 0, 220, 30), quad(180, 1, 400, 31), quad(0, 40, 400, 70)])
+    assert rects(merged) == [(0.0, 0.0, 400.0, 31.0), (0.0, 40.0, 400.0, 70.0)]
+
+
+def test_a_small_box_inside_a_much_taller_one_is_kept():
+    # A vertical headline (tall) beside a short body line: different heights, not duplicates.
+    merged = merge_duplicates([quad(0, 0, 40, 300), quad(10, 100, 200, 125)])
+    assert len(merged) == 2
+
+
+def test_rows_use_half_the_median_height_not_a_fixed_pixel_count():
+    # Small type: lines 12 px apart, boxes 10 px tall. A fixed 10 px tolerance would chain
+    # them; half the median height keeps them apart, and each row reads left to right.
+    boxes = [quad(300, 12, 500, 22), quad(0, 0, 200, 10), quad(0, 12, 200, 22), quad(300, 1, 500, 11)]
+    ordered = order_rows(boxes)
+    assert [(float(q[0][0]), float(q[0][1])) for q in ordered] == [(0, 0), (300, 1), (0, 12), (300, 12)]
+
+
+def test_skew_is_the_median_angle_of_long_lines():
+    angle = np.radians(0.8)
+    lines = []
+    for y in range(0, 400, 40):
+        x0, x1 = 10.0, 510.0
+        dy = (x1 - x0) * np.tan(angle)
+        lines.append(np.array([[x0, y], [x1, y + dy], [x1, y + dy + 20], [x0, y + 20]], np.float32))
+    lines.append(quad(0, 0, 20, 20))  # a short box says nothing
+    assert abs(skew_angle(lines) - 0.8) < 0.01
+    assert is_tall(quad(0, 0, 30, 200)) and not is_tall(quad(0, 0, 200, 30))
+
+
+def test_ascii_punctuation_between_chinese_is_full_width():
+    assert "".join(fullwidth_punctuation(list("增长6.8%,同比(约)3:2"))) == "增长6.8%，同比（约）3:2"  # a ratio between digits stays ASCII
+    assert "".join(fullwidth_punctuation(list("GDP (2024): 3.5, ok"))) == "GDP (2024): 3.5, ok"
+
+
+def test_recogniser_spaces_are_kept_between_words():
+    assert _spaced_pairs("New York 2024") == [False, False, True, False, False, False, True, False, False, False]
+    assert _spaced_pairs("港口 集装箱") == [False, True, False, False]
