@@ -44,6 +44,10 @@ _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 _ALNUM = regex.compile(r"[A-Za-z]+")
 
 
+# an organisation name from the gazetteer beats the words it is made of (中央|电视台)
+GAZETTEER_FREQ = 20
+
+
 def _load_dict(path: Path, opener=open) -> list[tuple[str, int, str]]:
     rows = []
     with opener(path, "rt", encoding="utf-8") as handle:
@@ -54,17 +58,35 @@ def _load_dict(path: Path, opener=open) -> list[tuple[str, int, str]]:
     return rows
 
 
+def base_rows(seg_dict: Path = SEG_DICT, domain_dict: Path | None = DOMAIN_DICT
+              ) -> list[tuple[str, int, str]]:
+    rows = _load_dict(seg_dict, gzip.open)
+    if domain_dict and Path(domain_dict).exists():
+        rows += _load_dict(domain_dict)
+    return rows
+
+
 class Segmenter:
-    def __init__(self, seg_dict: Path = SEG_DICT, domain_dict: Path = DOMAIN_DICT, hmm: bool = False):
+    """`rows` (word, frequency, POS) replace the shipped dictionaries (training builds one per
+    fold); organisation names from jieba's general dictionary are added either way."""
+
+    def __init__(self, seg_dict: Path = SEG_DICT, domain_dict: Path | None = DOMAIN_DICT,
+                 hmm: bool = False, rows: list[tuple[str, int, str]] | None = None,
+                 organisations: bool = True):
         self.hmm = hmm
-        rows = _load_dict(seg_dict, gzip.open)
-        if domain_dict and Path(domain_dict).exists():
-            rows += _load_dict(domain_dict)
+        if rows is None:
+            rows = base_rows(seg_dict, domain_dict)
         freq: dict[str, int] = {}
         self.tags: dict[str, str] = {}
         for word, count, tag in rows:
             freq[word] = max(freq.get(word, 0), count)
             self.tags[word] = tag
+        if organisations:
+            from pipeline.nlp.gazetteer import organisation_names
+            for word in organisation_names():
+                if word not in freq:
+                    freq[word] = GAZETTEER_FREQ
+                    self.tags[word] = "nt"
         total = 0
         pfdict: dict[str, int] = {}
         for word, count in freq.items():

@@ -1,0 +1,137 @@
+"""Segmentation + statistical tagger + newspaper rules -> tokens and entities, for any text.
+
+Texts are cut into blocks of at most BLOCK characters (at a line break or sentence end when
+possible); the segmenter and the tagger see one block at a time, the regex rules the whole text,
+so every step is linear in the text's length and offsets always index the whole text.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable
+
+import regex
+
+from pipeline.nlp import rules
+from pipeline.nlp.corpus_split import place_label
+from pipeline.nlp.segment import Segmenter
+from pipeline.nlp.tagger import FORCED_OUTSIDE, MODEL_PATH, LinearChainTagger
+
+Token = tuple[int, int, str]
+Entity = tuple[int, int, str]
+
+BLOCK = 20_000
+ENTITY_TAG = {"PERSON": "nr", "GPE": "ns", "LOC": "ns", "ORG": "nt", "DATE": "t"}
+_NAME_TAGS = frozenset({"nr", "ns", "nt", "nz", "j"})
+_BLOCK_END = regex.compile(r"\n|[。！？]")
+
+
+def blocks(text: str, size: int = BLOCK) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most `size` characters covering `text`, cut after a line break
+    or sentence end in the second half of the window when there is one."""
+    out, start, n = [], 0, len(text)
+    while n - start > size:
+        window = text[start + size // 2:start + size]
+        cut = None
+        for m in _BLOCK_END.finditer(window):
+            cut = m.end()
+        end = start + size // 2 + cut if cut else start + size
+        out.append((start, end))
+        start = end
+    if start < n or not out:
+        out.append((start, n))
+    return out
+
+
+def clean(text: str, spans: Iterable[Entity]) -> list[Entity]:
+    """Drop spans that are empty, out of bounds or hold whitespace, a line break or `、`."""
+    out = []
+    for s, e, label in spans:
+        if 0 <= s < e <= len(text) and not any(ch in _NEVER_INSIDE for ch in text[s:e]):
+            out.append((s, e, label))
+    return out
+
+
+_NEVER_INSIDE = frozenset(" \t\n\r\u3000\u00a0\u2028\u2029\x0b\x0c、") | frozenset(
+    ch for ch in FORCED_OUTSIDE if ch.isspace())
+
+
+def _snap(tokens: list[Token], starts: list[int], sp: Entity) -> Entity:
+    """Grow a tagger span to the dictionary name token it cuts (小渊惠|三 -> 小渊惠三)."""
+    s, e, label = sp
+    i = bisect_right(starts, s) - 1
+    if i >= 0 and tokens[i][0] < s < tokens[i][1] and tokens[i][2] in _NAME_TAGS:
+        s = tokens[i][0]
+    i = bisect_right(starts, e) - 1
+    if i >= 0 and tokens[i][0] < e < tokens[i][1] and tokens[i][2] in _NAME_TAGS:
+        e = tokens[i][1]
+    return (s, e, label)
+
+
+def retokenize(tokens: list[Token], ents: list[Entity]) -> list[Token]:
+    """Split tokens at entity boundaries, then make each entity one token tagged by its label."""
+    if not ents:
+        return list(tokens)
+    cuts = sorted({b for s, e, _ in ents for b in (s, e)})
+    out: list[Token] = []
+    ci = 0
+    for s, e, tag in tokens:
+        while ci < len(cuts) and cuts[ci] <= s:
+            ci += 1
+        start = s
+        while ci < len(cuts) and cuts[ci] < e:
+            out.append((start, cuts[ci], tag))
+            start = cuts[ci]
+            ci += 1
+        out.append((start, e, tag))
+    merged: list[Token] = []
+    ent_by_start = {s: (e, label) for s, e, label in ents}
+    open_end = -1
+    for tok in out:
+        if tok[0] in ent_by_start:
+            open_end, label = ent_by_start[tok[0]]
+            merged.append((tok[0], tok[1], ENTITY_TAG.get(label, tok[2])))
+        elif tok[0] < open_end and merged:
+            merged[-1] = (merged[-1][0], tok[1], merged[-1][2])
+        else:
+            merged.append(tok)
+    return merged
+
+
+class EntityFinder:
+    def __init__(self, segmenter: Segmenter | None = None, tagger: LinearChainTagger | None = None):
+        self.segmenter = segmenter or Segmenter()
+        self.tagger = tagger if tagger is not None else (
+            LinearChainTagger.load(MODEL_PATH) if MODEL_PATH.exists() else None)
+
+    def segment(self, text: str) -> list[Token]:
+        out: list[Token] = []
+        for s, e in blocks(text):
+            out += [(a + s, b + s, t) for a, b, t in self.segmenter.segment(text[s:e])]
+        return out
+
+    def model_spans(self, text: str, tokens: list[Token]) -> list[Entity]:
+        """Tagger spans, block by block, snapped to the name tokens they cut."""
+        if self.tagger is None:
+            return []
+        out: list[Entity] = []
+        starts = [t[0] for t in tokens]
+        for s, e in blocks(text):
+            lo, hi = bisect_right(starts, s - 1), bisect_right(starts, e - 1)
+            block_tokens = [(a - s, b - s, t) for a, b, t in tokens[lo:hi]]
+            out += [(a + s, b + s, lab) for a, b, lab in self.tagger.spans(text[s:e], block_tokens)]
+        return clean(text, [_snap(tokens, starts, sp) for sp in out])
+
+    def find(self, text: str, tokens: list[Token], byline: Iterable[str] = ()) -> list[Entity]:
+        model = [sp for sp in self.model_spans(text, tokens) if rules.keep_model_span(text, sp)]
+        model = [(s, e, place_label(text[s:e])) if lab in ("GPE", "LOC") else (s, e, lab)
+                 for s, e, lab in model]
+        fulls, aliases = rules.alias_spans(text, model)
+        cands: list[tuple[int, Entity]] = []
+        cands += [(0, sp) for sp in rules.byline_spans(text, byline)]
+        cands += [(1, sp) for sp in rules.title_spans(text)]
+        cands += [(1, sp) for sp in rules.enum_org_spans(text, self.segmenter.tags)]
+        cands += [(2, sp) for sp in fulls]
+        cands += [(3, sp) for sp in aliases]
+        cands += [(5, sp) for sp in model]
+        cands += [(6, sp) for sp in rules.date_spans(text)]
+        return rules.resolve([(p, sp) for p, sp in cands if clean(text, [sp])], len(text))
