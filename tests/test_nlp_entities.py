@@ -124,3 +124,13 @@ def test_heldout_ner_f1():
     assert rows["PERSON"][2] >= 0.88, rows
     assert rows["GPE"][2] >= 0.88, rows
     assert rows["ORG"][2] >= 0.70, rows
+
+
+def test_spacy_pipeline_gives_the_same_entities_and_tokens():
+    from pipeline.nlp import annotate, get_nlp
+    text = "国务院总理李鹏今天在北京会见了日本外相小渊惠三。\n　新华社记者 张三 摄"
+    tokens, entities = annotate(text)
+    doc = get_nlp()(text)
+    assert doc.text == text
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == entities
+    assert [(t.idx, t.idx + len(t.text), t.tag_) for t in doc if not t.is_space] == tokens

@@ -14,6 +14,8 @@ from tests.conftest import ROOT, SEED_TEXT, require_corpus
 NLP_DIR = ROOT / "pipeline" / "nlp"
 RESOURCES = ROOT / "pipeline" / "resources"
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
+_HAS_HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"[0-9０-９]")
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +28,11 @@ def texts():
 
 
 def _seed_only(phrases, seed: str, corpus: str) -> list[str]:
-    return sorted({p for p in phrases if len(p) >= 2 and p in seed and p not in corpus})
+    """Phrases with a Han character found in the seed but nowhere in the corpus (numbers with
+    units are not vocabulary: the corpus prints digits full-width, the seed half-width)."""
+    return sorted({p for p in phrases
+                   if len(p) >= 2 and _HAS_HAN.search(p) and not _DIGIT.search(p)
+                   and p in seed and p not in corpus})
 
 
 def _source_phrases(path: Path) -> set[str]:

@@ -13,9 +13,11 @@ and evaluation convention used here (and by the hand-annotated out-of-domain set
 """
 from __future__ import annotations
 
+import functools
+
 from pipeline.nlp.corpus_split import place_label
 from pipeline.nlp.orgs import (HEAD_WORDS, PLACE_ABBREVIATIONS, is_org_abbreviation,
-                               is_standalone_org, is_suffix_word)
+                               is_continuation_word, is_standalone_org, is_suffix_word)
 
 Span = tuple[int, int, str]
 
@@ -60,7 +62,8 @@ def compound_orgs(pairs: list[tuple[str, str]]) -> list[tuple[int, int]]:
             continue
         # a name closed here may go on with more suffix words (中共中央/nt 政治局/n): take the last
         end = i + 1
-        while end < n and _closes_org(*pairs[end]) and end - i < 3:
+        while end < n and end - i < 3 and (_closes_org(*pairs[end])
+                                           or is_continuation_word(*pairs[end])):
             end += 1
         start = i
         while start > 0 and end - start < MAX_ORG_TOKENS and _in_body(*pairs[start - 1]):
@@ -84,8 +87,37 @@ def compound_orgs(pairs: list[tuple[str, str]]) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def merge_known_organisations(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Runs of words that spell an organisation of the gazetteer become one `nt` word
+    (国防/n 大学/n -> 国防大学/nt), as the segmenter will cut them at run time."""
+    from pipeline.nlp.gazetteer import organisation_names
+    names = _name_set(organisation_names())
+    out: list[tuple[str, str]] = []
+    i, n = 0, len(pairs)
+    while i < n:
+        best = 0
+        joined = pairs[i][0]
+        for j in range(i + 1, min(n, i + 6)):
+            joined += pairs[j][0]
+            if joined in names:
+                best = j
+        if best:
+            out.append(("".join(w for w, _ in pairs[i:best + 1]), "nt"))
+            i = best + 1
+        else:
+            out.append(pairs[i])
+            i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _name_set(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(names)
+
+
 def news_entities(pairs: list[tuple[str, str]]) -> tuple[str, list[Span]]:
     """Text of a (name-merged) line and its entity spans in the news convention."""
+    pairs = merge_known_organisations(pairs)
     offsets = []
     pos_ = 0
     for word, _ in pairs:

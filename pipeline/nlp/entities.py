@@ -13,6 +13,7 @@ import regex
 
 from pipeline.nlp import rules
 from pipeline.nlp.corpus_split import place_label
+from pipeline.nlp.orgs import is_continuation_word
 from pipeline.nlp.segment import Segmenter
 from pipeline.nlp.tagger import FORCED_OUTSIDE, MODEL_PATH, LinearChainTagger
 
@@ -97,6 +98,26 @@ def retokenize(tokens: list[Token], ents: list[Entity]) -> list[Token]:
     return merged
 
 
+def join_organisations(text: str, spans: list[Entity], tokens: list[Token]) -> list[Entity]:
+    """The longest printed name: a place right before an organisation belongs to it (中国|财政部,
+    菲律宾|国家统计局) and an organisation word right after one extends it (公安部|消防局)."""
+    by_start = {s: i for i, (s, _, _) in enumerate(tokens)}
+    out: list[Entity] = []
+    for s, e, label in spans:
+        if label == "ORG":
+            if out and out[-1][1] == s and out[-1][2] == "GPE" and out[-1][1] - out[-1][0] >= 2:
+                s = out.pop()[0]
+            i = by_start.get(e)
+            while i is not None:
+                ts, te, tag = tokens[i]
+                if not is_continuation_word(text[ts:te], tag):
+                    break
+                e = te
+                i = by_start.get(e)
+        out.append((s, e, label))
+    return out
+
+
 class EntityFinder:
     def __init__(self, segmenter: Segmenter | None = None, tagger: LinearChainTagger | None = None):
         self.segmenter = segmenter or Segmenter()
@@ -125,6 +146,7 @@ class EntityFinder:
         model = [sp for sp in self.model_spans(text, tokens) if rules.keep_model_span(text, sp)]
         model = [(s, e, place_label(text[s:e])) if lab in ("GPE", "LOC") else (s, e, lab)
                  for s, e, lab in model]
+        model = join_organisations(text, model, tokens)
         fulls, aliases = rules.alias_spans(text, model)
         cands: list[tuple[int, Entity]] = []
         cands += [(0, sp) for sp in rules.byline_spans(text, byline)]
@@ -134,4 +156,6 @@ class EntityFinder:
         cands += [(3, sp) for sp in aliases]
         cands += [(5, sp) for sp in model]
         cands += [(6, sp) for sp in rules.date_spans(text)]
+        # organisation words of the dictionary the tagger left out (国防大学/nt, 武警部队/nt)
+        cands += [(7, (s, e, "ORG")) for s, e, t in tokens if t == "nt" and e - s >= 2]
         return rules.resolve([(p, sp) for p, sp in cands if clean(text, [sp])], len(text))

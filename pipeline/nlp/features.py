@@ -28,7 +28,7 @@ _MIX = 0xBF58476D1CE4E5B9
 
 # positions in the word: B(egin), M(iddle), E(nd), S(ingle); whitespace is X
 B, M, E, S, X = 1, 2, 3, 4, 5
-FEATURES = 16
+FEATURES = 17
 
 
 def _tag_code(tag: str) -> int:
@@ -73,7 +73,8 @@ def _tag(tag: str) -> int:
 
 
 def word_arrays(text: str, tokens: list[Token]) -> tuple[np.ndarray, ...]:
-    """Per character: position in word, word hash, word tag, previous/next word tag, word length."""
+    """Per character: position in word, word hash, word tag, previous/next word tag, word length,
+    the word's last character (局, 部, 院 ... end organisation words the dictionary lacks)."""
     n = len(text)
     bmes = np.full(n, X, dtype=np.uint64)
     word = np.zeros(n, dtype=np.uint64)
@@ -81,8 +82,9 @@ def word_arrays(text: str, tokens: list[Token]) -> tuple[np.ndarray, ...]:
     prev_tag = np.full(n, _tag("_BOS"), dtype=np.uint64)
     next_tag = np.full(n, _tag("_EOS"), dtype=np.uint64)
     length = np.zeros(n, dtype=np.uint64)
+    last_char = np.zeros(n, dtype=np.uint64)
     if not tokens:
-        return bmes, word, tag, prev_tag, next_tag, length
+        return bmes, word, tag, prev_tag, next_tag, length, last_char
     starts = np.fromiter((t[0] for t in tokens), dtype=np.int64, count=len(tokens))
     ends = np.fromiter((t[1] for t in tokens), dtype=np.int64, count=len(tokens))
     codes = np.fromiter((_tag(t[2]) for t in tokens), dtype=np.uint64, count=len(tokens))
@@ -102,7 +104,9 @@ def word_arrays(text: str, tokens: list[Token]) -> tuple[np.ndarray, ...]:
     next_tag[chars] = next_codes[tok]
     last = pos == lens[tok] - 1
     bmes[chars] = np.where(pos == 0, np.where(last, S, B), np.where(last, E, M)).astype(np.uint64)
-    return bmes, word, tag, prev_tag, next_tag, length
+    cp = code_points(text)
+    last_char[chars] = cp[ends - 1][tok]
+    return bmes, word, tag, prev_tag, next_tag, length, last_char
 
 
 def feature_ids(text: str, tokens: list[Token], bits: int) -> np.ndarray:
@@ -115,7 +119,7 @@ def feature_ids(text: str, tokens: list[Token], bits: int) -> np.ndarray:
                           np.array([_PAD_RIGHT, _PAD_RIGHT], dtype=np.uint64)])
     c = [pad[k:k + n] for k in range(5)]  # c[2] is the character itself
     cls = _char_class(pad)
-    bmes, word, tag, prev_tag, next_tag, length = word_arrays(text, tokens)
+    bmes, word, tag, prev_tag, next_tag, length, last_char = word_arrays(text, tokens)
     s21 = np.uint64(21)
     s16 = np.uint64(16)
     s32 = np.uint64(32)
@@ -130,6 +134,7 @@ def feature_ids(text: str, tokens: list[Token], bits: int) -> np.ndarray:
         (((prev_tag << s16) | next_tag) << np.uint64(3)) | bmes,  # neighbouring words' tags
         (length << np.uint64(3)) | bmes | (tag << s32),    # word length + position + tag
         (cls[1:n + 1] << np.uint64(6)) | (cls[2:n + 2] << np.uint64(3)) | cls[3:n + 3],
+        (last_char << np.uint64(3)) | bmes,                # word's last character + position
     ]
     out = np.empty((n, FEATURES), dtype=np.uint64)
     shift = np.uint64(64 - bits)

@@ -9,8 +9,8 @@ import regex
 
 # a token equal to one of these, or ending in one of the long ones, closes an organisation name
 SUFFIX_WORDS = frozenset("""
-中央 委员会 常委会 常务委员会 代表大会 人民代表大会 大会 协会 学会 联合会 总会 商会 同学会 基金会 研究会 促进会
-理事会 董事会 议会 国会 参议院 众议院 议院 政府 人民政府 会议 全会 全体会议 党 共产党 政党 党委 党组 党工委 纪委 政协 人大 常委
+中央 委员会 常委会 常务委员会 开发区 高新区 管委会 代表大会 人民代表大会 大会 协会 学会 联合会 总会 商会 同学会 基金会 研究会 促进会
+理事会 董事会 议会 国会 参议院 众议院 议院 政府 人民政府 会议 全会 全体会议 党 共产党 政党 党委 党组 纪委 政协 人大 常委
 大学 学院 学校 中学 小学 军校 党校 科学院 研究院 研究所 研究中心 研究室 实验室 设计院 医院 卫生院 法院 检察院
 人民法院 人民检察院 银行 储蓄所 信用社 公司 总公司 分公司 有限公司 集团 集团公司 交易所 事务所 中心 局 总局 部 厅
 署 处 办 办公室 办公厅 委 所 站 队 军 军区 舰队 部队 司令部 总部 组织 联盟 同盟 联合国 共同体 电视台 电台 广播电台
@@ -60,3 +60,19 @@ def is_org_abbreviation(word: str) -> bool:
     if CONGRESS_RE.fullmatch(word):
         return True
     return len(word) >= 2 and word[-1] in ABBREV_ENDINGS and not word.endswith(EVENT_ENDINGS)
+
+
+# after an organisation, a word ending like a department continues its name (公安部|消防局,
+# 团中央|书记处, 欧盟|代表团) unless it is one of these common words
+CONTINUATION_ENDINGS = "局处厅署院所委办部团"
+NOT_CONTINUATIONS = frozenset("""
+干部 全部 内部 外部 局部 东部 西部 南部 北部 中部 腹部 头部 本部 格局 结局 当局 大局 布局 全局 时局 好处 到处
+住处 益处 长处 难处 之处 坏处 用处 场所 住所 厕所 处所 组织 集团 社团 剧团 乐团 兵团 军团 谜团 一团 住院 医院
+""".split())
+
+
+def is_continuation_word(word: str, tag: str) -> bool:
+    """A word that, right after an organisation name, is part of it (消防局, 办公厅, 代表团)."""
+    if tag not in ("n", "nt", "j") or len(word) < 2 or word in NOT_CONTINUATIONS:
+        return False
+    return is_suffix_word(word) or word[-1] in CONTINUATION_ENDINGS

@@ -103,7 +103,7 @@ ENTITY_TAGS = frozenset({"ns", "nt", "nr", "nz", "j"})
 
 
 def enum_org_spans(text: str, tags: dict) -> list[Span]:
-    """Names listed before 等企业/等公司 (泰丰、灵圣等23家企业) are organisations, unless an item is
+    """Names listed before 等企业/等公司 (海尔、长虹等12家企业) are organisations, unless an item is
     an ordinary dictionary word (钢铁、化工等企业)."""
     out = []
     for m in ENUM_ORG_RE.finditer(text):
