@@ -148,7 +148,7 @@ def evaluate(tagger: LinearChainTagger, seg: Segmenter, lines, convention) -> di
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--iterations", type=int, default=120)
+    ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--lines", type=int, default=None, help="first N training lines only")

@@ -26,10 +26,20 @@ def test_number_unit_tokens_whole(num):
 @pytest.mark.parametrize("name", ["国家计委", "外经贸部", "中央电视台", "联合国安理会", "全国政协",
                                   "麻省理工学院", "世界贸易组织"])
 def test_organisation_names_whole(seg, name):
-    """jieba's organisation names are single `nt` words, wherever they stand."""
+    """jieba's organisation names are single words tagged as organisations (nt, or j for an
+    abbreviation the corpus already knows), wherever they stand."""
     text = f"据{name}消息，{name}负责人今天表示"
     tags = [(text[s:e], t) for s, e, t in seg.segment(text)]
-    assert tags.count((name, "nt")) == 2, tags
+    assert sum(1 for w, t in tags if w == name and t in ("nt", "j")) == 2, tags
+
+
+def test_general_vocabulary_only_recuts_single_characters(seg):
+    """jieba's general words join characters the corpus dictionary left single (入|驻 -> 入驻),
+    and leave the corpus dictionary's own words alone."""
+    text = "园区共入驻企业，向日葵田，中国人民银行"
+    words = seg.words(text)
+    assert "入驻" in words and "向日葵" in words
+    assert words[-3:] == ["中国", "人民", "银行"] or "中国人民银行" in words
 
 
 def test_tokens_tile_text_apart_from_whitespace():

@@ -69,51 +69,51 @@ def _snap(tokens: list[Token], starts: list[int], sp: Entity) -> Entity:
 
 
 def retokenize(tokens: list[Token], ents: list[Entity]) -> list[Token]:
-    """Split tokens at entity boundaries, then make each entity one token tagged by its label."""
+    """Each entity becomes one token tagged by its label; tokens it cuts are split at its edges.
+    One pass over tokens and entities (both sorted; entities hold no whitespace)."""
     if not ents:
         return list(tokens)
-    cuts = sorted({b for s, e, _ in ents for b in (s, e)})
     out: list[Token] = []
-    ci = 0
-    for s, e, tag in tokens:
-        while ci < len(cuts) and cuts[ci] <= s:
-            ci += 1
-        start = s
-        while ci < len(cuts) and cuts[ci] < e:
-            out.append((start, cuts[ci], tag))
-            start = cuts[ci]
-            ci += 1
-        out.append((start, e, tag))
-    merged: list[Token] = []
-    ent_by_start = {s: (e, label) for s, e, label in ents}
-    open_end = -1
-    for tok in out:
-        if tok[0] in ent_by_start:
-            open_end, label = ent_by_start[tok[0]]
-            merged.append((tok[0], tok[1], ENTITY_TAG.get(label, tok[2])))
-        elif tok[0] < open_end and merged:
-            merged[-1] = (merged[-1][0], tok[1], merged[-1][2])
-        else:
-            merged.append(tok)
-    return merged
+    i, n = 0, len(tokens)
+    cur = tokens[0] if tokens else None  # the current token, or what is left of it
+    for s, e, label in ents:
+        while cur is not None and cur[1] <= s:
+            out.append(cur)
+            i += 1
+            cur = tokens[i] if i < n else None
+        if cur is not None and cur[0] < s:
+            out.append((cur[0], s, cur[2]))
+        out.append((s, e, ENTITY_TAG.get(label, cur[2] if cur else "n")))
+        while cur is not None and cur[1] <= e:
+            i += 1
+            cur = tokens[i] if i < n else None
+        if cur is not None and cur[0] < e:
+            cur = (e, cur[1], cur[2])
+    while cur is not None:
+        out.append(cur)
+        i += 1
+        cur = tokens[i] if i < n else None
+    return out
 
 
 def join_organisations(text: str, spans: list[Entity], tokens: list[Token]) -> list[Entity]:
     """The longest printed name: a place right before an organisation belongs to it (中国|财政部,
     菲律宾|国家统计局) and an organisation word right after one extends it (公安部|消防局)."""
-    by_start = {s: i for i, (s, _, _) in enumerate(tokens)}
+    if not any(label == "ORG" for _, _, label in spans):
+        return spans
+    starts = [t[0] for t in tokens]
     out: list[Entity] = []
     for s, e, label in spans:
         if label == "ORG":
             if out and out[-1][1] == s and out[-1][2] == "GPE" and out[-1][1] - out[-1][0] >= 2:
                 s = out.pop()[0]
-            i = by_start.get(e)
-            while i is not None:
+            i = bisect_right(starts, e) - 1
+            while 0 <= i < len(tokens) and tokens[i][0] == e:
                 ts, te, tag = tokens[i]
                 if not is_continuation_word(text[ts:te], tag):
                     break
                 e = te
-                i = by_start.get(e)
+                i += 1
         out.append((s, e, label))
     return out
 
@@ -136,7 +136,10 @@ class EntityFinder:
             return []
         out: list[Entity] = []
         starts = [t[0] for t in tokens]
-        for s, e in blocks(text):
+        parts = blocks(text)
+        if len(parts) == 1:
+            out = self.tagger.spans(text, tokens)
+        for s, e in parts if len(parts) > 1 else ():
             lo, hi = bisect_right(starts, s - 1), bisect_right(starts, e - 1)
             block_tokens = [(a - s, b - s, t) for a, b, t in tokens[lo:hi]]
             out += [(a + s, b + s, lab) for a, b, lab in self.tagger.spans(text[s:e], block_tokens)]

@@ -72,7 +72,7 @@ def _tag(tag: str) -> int:
     return code
 
 
-def word_arrays(text: str, tokens: list[Token]) -> tuple[np.ndarray, ...]:
+def word_arrays(text: str, tokens: list[Token], cp: np.ndarray) -> tuple[np.ndarray, ...]:
     """Per character: position in word, word hash, word tag, previous/next word tag, word length,
     the word's last character (局, 部, 院 ... end organisation words the dictionary lacks)."""
     n = len(text)
@@ -85,11 +85,13 @@ def word_arrays(text: str, tokens: list[Token]) -> tuple[np.ndarray, ...]:
     last_char = np.zeros(n, dtype=np.uint64)
     if not tokens:
         return bmes, word, tag, prev_tag, next_tag, length, last_char
-    starts = np.fromiter((t[0] for t in tokens), dtype=np.int64, count=len(tokens))
-    ends = np.fromiter((t[1] for t in tokens), dtype=np.int64, count=len(tokens))
-    codes = np.fromiter((_tag(t[2]) for t in tokens), dtype=np.uint64, count=len(tokens))
-    words = np.fromiter((_word_code(text[s:e]) for s, e, _ in tokens), dtype=np.uint64,
-                        count=len(tokens))
+    start_list, end_list, tag_list = zip(*tokens)
+    starts = np.array(start_list, dtype=np.int64)
+    ends = np.array(end_list, dtype=np.int64)
+    codes = np.array([_TAG_CODES.get(t) or _tag(t) for t in tag_list], dtype=np.uint64)
+    word_code = _WORD_CODES.get
+    words = np.array([word_code(w) or _word_code(w) for w in map(text.__getitem__, map(
+        slice, start_list, end_list))], dtype=np.uint64)
     lens = ends - starts
     # character positions covered by tokens, and the token each one belongs to
     tok = np.repeat(np.arange(len(tokens)), lens)
@@ -104,7 +106,6 @@ def word_arrays(text: str, tokens: list[Token]) -> tuple[np.ndarray, ...]:
     next_tag[chars] = next_codes[tok]
     last = pos == lens[tok] - 1
     bmes[chars] = np.where(pos == 0, np.where(last, S, B), np.where(last, E, M)).astype(np.uint64)
-    cp = code_points(text)
     last_char[chars] = cp[ends - 1][tok]
     return bmes, word, tag, prev_tag, next_tag, length, last_char
 
@@ -119,7 +120,7 @@ def feature_ids(text: str, tokens: list[Token], bits: int) -> np.ndarray:
                           np.array([_PAD_RIGHT, _PAD_RIGHT], dtype=np.uint64)])
     c = [pad[k:k + n] for k in range(5)]  # c[2] is the character itself
     cls = _char_class(pad)
-    bmes, word, tag, prev_tag, next_tag, length, last_char = word_arrays(text, tokens)
+    bmes, word, tag, prev_tag, next_tag, length, last_char = word_arrays(text, tokens, cp)
     s21 = np.uint64(21)
     s16 = np.uint64(16)
     s32 = np.uint64(32)

@@ -1,4 +1,6 @@
-"""Organisation names from jieba's general dictionary (the `nt` entries of jieba 0.42.1's
+"""Words from jieba's general dictionary: organisation names and general vocabulary.
+
+Organisation names are (the `nt` entries of jieba 0.42.1's
 dict.txt that end like an organisation: 委员会, 大学, 银行, 计委 ...).
 
 A general gazetteer of Chinese and international bodies (全国政协, 国家计委, 联合国安理会,
@@ -31,3 +33,17 @@ def organisation_names() -> tuple[str, ...]:
                 if is_organisation_entry(word):
                     names.append(word)
     return tuple(sorted(set(names)))
+
+
+@functools.lru_cache(maxsize=1)
+def general_dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's general dictionary: (frequency, POS) of every word (入驻/v, 一块/m)."""
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    with open(JIEBA_DICT, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                freq[parts[0]] = int(parts[1])
+                tags[parts[0]] = parts[2]
+    return freq, tags

@@ -31,8 +31,23 @@ TITLES_AFTER_SURNAME = ("主席", "总理", "书记", "委员长", "部长", "�
                         "女士", "大爷", "大娘", "大妈", "老汉", "同志", "队长", "班长", "校长", "院长")
 
 
+# no surname is a numeral (万 is, and stays out of this set)
+_NUMERAL_START = frozenset("〇零一二两三四五六七八九十百千亿几数")
+
+
+# names of people and places are Han characters (a foreign name's · inside); organisations may
+# hold Latin letters and digits (VOA, 3M公司) but no punctuation other than · - &
+_NAME_RE = regex.compile(r"\p{Han}+(?:[·•]\p{Han}+)*")
+_ORG_RE = regex.compile(r"[\p{Han}\p{Latin}0-9０-９Ａ-Ｚａ-ｚ]+(?:[·&\-＆][\p{Han}\p{Latin}0-9０-９]+)*")
+
+
 def keep_model_span(text: str, sp: Span) -> bool:
     s, e, label = sp
+    piece = text[s:e]
+    if label == "PERSON" and piece[0] in _NUMERAL_START:
+        return False  # 七成, 三成 (amounts), not people
+    if not (_ORG_RE if label == "ORG" else _NAME_RE).fullmatch(piece):
+        return False
     if label in ("GPE", "LOC") and text.startswith(("杯", "牌"), e):
         return False  # 安康杯 (a contest), 长城牌 (a brand)
     if e - s >= MIN_LEN.get(label, 1):
