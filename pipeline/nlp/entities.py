@@ -13,7 +13,7 @@ import regex
 
 from pipeline.nlp import rules
 from pipeline.nlp.corpus_split import place_label
-from pipeline.nlp.orgs import is_continuation_word
+from pipeline.nlp.orgs import is_continuation_word, is_suffix_word
 from pipeline.nlp.segment import Segmenter
 from pipeline.nlp.tagger import FORCED_OUTSIDE, MODEL_PATH, LinearChainTagger
 
@@ -23,6 +23,9 @@ Entity = tuple[int, int, str]
 BLOCK = 20_000
 ENTITY_TAG = {"PERSON": "nr", "GPE": "ns", "LOC": "ns", "ORG": "nt", "DATE": "t"}
 _NAME_TAGS = frozenset({"nr", "ns", "nt", "nz", "j"})
+# words that make a place name longer (加沙地带, 香港特区) or, after a place, an organisation
+PLACE_CONTINUATIONS = frozenset({"地带", "特区", "特别行政区"})
+ORG_AFTER_PLACE = frozenset({"队", "党"})
 _BLOCK_END = regex.compile(r"\n|[。！？]")
 
 
@@ -96,24 +99,34 @@ def retokenize(tokens: list[Token], ents: list[Entity]) -> list[Token]:
     return out
 
 
+def _token_at(tokens: list[Token], starts: list[int], pos: int) -> int:
+    """Index of the token starting at `pos`, or -1."""
+    i = bisect_right(starts, pos) - 1
+    return i if 0 <= i < len(tokens) and tokens[i][0] == pos else -1
+
+
 def join_organisations(text: str, spans: list[Entity], tokens: list[Token]) -> list[Entity]:
     """The longest printed name: a place right before an organisation belongs to it (中国|财政部,
-    菲律宾|国家统计局) and an organisation word right after one extends it (公安部|消防局)."""
-    if not any(label == "ORG" for _, _, label in spans):
-        return spans
+    菲律宾|国家统计局), an organisation word right after one extends it (公安部|消防局), a place
+    followed by a word that closes organisation names is one (中国|共产党, 中国|队), and a place
+    followed by 地带 or 特区 is one place (加沙|地带, 香港|特区)."""
     starts = [t[0] for t in tokens]
     out: list[Entity] = []
     for s, e, label in spans:
+        i = _token_at(tokens, starts, e)
+        if label == "GPE" and i >= 0 and (not out or out[-1][1] <= s):
+            word, tag = text[tokens[i][0]:tokens[i][1]], tokens[i][2]
+            if word in PLACE_CONTINUATIONS:
+                e, i = tokens[i][1], _token_at(tokens, starts, tokens[i][1])
+            elif e - s >= 2 and tag in ("n", "nt") and (is_suffix_word(word) and len(word) >= 2
+                                                     or word in ORG_AFTER_PLACE):
+                label = "ORG"
         if label == "ORG":
             if out and out[-1][1] == s and out[-1][2] == "GPE" and out[-1][1] - out[-1][0] >= 2:
                 s = out.pop()[0]
-            i = bisect_right(starts, e) - 1
-            while 0 <= i < len(tokens) and tokens[i][0] == e:
-                ts, te, tag = tokens[i]
-                if not is_continuation_word(text[ts:te], tag):
-                    break
-                e = te
-                i += 1
+            while i >= 0 and is_continuation_word(text[tokens[i][0]:tokens[i][1]], tokens[i][2]):
+                e = tokens[i][1]
+                i = _token_at(tokens, starts, e)
         out.append((s, e, label))
     return out
 
