@@ -225,13 +225,13 @@ and one in {SPACED_EVERY} sentences with spaces between digits and Han character
 Model: linear-chain CRF, BIO over PERSON/GPE/LOC/ORG, trained with python-crfsuite 0.9.12
 (L-BFGS, c1={args.c1}, c2={args.c2}, at most {args.iterations} iterations).  Features (`pipeline/nlp/features.py`), hashed into
 2^{BITS} ids: character unigrams (-2..+2), bigrams (-2..+2, and -1/+1), the word each character sits in
-(position B/M/E/S, POS, the word itself, its length, the neighbouring words' POS) and character
-classes.  Word features come from a jackknifed segmentation ({FOLDS} folds: each fold segmented
-with a dictionary built from the others, plus jieba's organisation names), so the tagger meets
+(position B/M/E/S, POS, the word itself, its length, its last character, the neighbouring
+words' POS) and character classes.  Word features come from a jackknifed segmentation ({FOLDS} folds: each fold segmented
+with a dictionary built from the others, plus jieba's organisation names and general words), so the tagger meets
 unknown names in training as it does in new text.  {n_features} non-zero feature rows, int16
 weights; {args.out.stat().st_size / 1e6:.1f} MB on disk.  Decoding: numpy Viterbi
 (`pipeline/nlp/tagger.py`, equal to crfsuite's own tagger: tests/test_nlp_tagger.py).
-Time: features {prep:.0f} s, training {train_time:.0f} s on one core.
+Time: features {prep:.0f} s, training {train_time:.0f} s on one core (wall clock on a shared, loaded 2-core machine).
 
 Held-out test split ({len(test)} lines, {test_chars} characters), tagger alone (no newspaper rules),
 strict span + label, segmentation with the shipped dictionary:
