@@ -8,6 +8,8 @@ i % 10 == 9, otherwise to training.  Gold conventions used for training and eval
 from __future__ import annotations
 
 from pathlib import Path
+
+import regex
 from typing import Iterator
 
 from pipeline.corpus import DEFAULT_PATH, iter_tagged_lines
@@ -38,8 +40,19 @@ def merge_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+# continents and world regions are LOC (亚洲, 中东, 东南亚, 北美, 亚太地区, 印太地区)
+_REGION_RE = regex.compile(r"(?:东|西|南|北|中|东南|西南|东北|西北|近|远)(?:亚|欧|非|美|东)|亚太|印太|拉美"
+                           r"|拉丁美洲|加勒比|巴尔干|\p{Han}{1,3}洲")
+_NOT_REGIONS = frozenset("南非 中美 中非 中欧 澳洲 满洲 亚洲杯".split())
+
+
 def place_label(word: str) -> str:
-    if word not in GPE_EXCEPTIONS and word.endswith(LOC_SUFFIXES):
+    if word in GPE_EXCEPTIONS:
+        return "GPE"
+    if word.endswith(LOC_SUFFIXES):
+        return "LOC"
+    core = word[:-2] if word.endswith("地区") and len(word) > 2 else word
+    if core not in _NOT_REGIONS and _REGION_RE.fullmatch(core):
         return "LOC"
     return "GPE"
 

@@ -24,20 +24,35 @@ DATE_RE = regex.compile(
     rf"|[0-9０-９]{{2,4}}年代"
 )
 
-# (政府/人民政府 are left out: 阿根廷政府, 西安市政府 -> the place is the GPE, as in the corpus)
-# exact token texts that end an organisation name
-ORG_SUFFIX_TOKENS = frozenset(
-    "公司 有限公司 有限责任公司 股份有限公司 总公司 分公司 集团 集团公司 大学 学院 医院 委员会 开发区 "
-    "产业开发区 高新区 工会 总工会 中心 部 局 厅 委 办 银行 研究院 研究所 协会 学会 联合会 "
-    "法院 检察院 公安局 小学 中学 党委 党工委 办公室 办公厅 管委会 出版社 报社 电视台 电台 基金会 "
-    "商会 合作社 工厂 厂 站 处 署 院 社 俱乐部 出版社 通讯社 报社".split())
-# weak one-character suffixes need a proper-noun head and at least 3 chars in all
-WEAK_SUFFIX = frozenset("厂 站 处 署 院 社 办 委 部 局 厅 中心".split())
-# a finished company name ends the left extension (中国集邮总公司|中国金币总公司)
-COMPANY_END = frozenset("公司 总公司 有限公司 股份有限公司 有限责任公司 集团公司 出版社".split())
-NAME_TAGS = frozenset({"ns", "nt", "nz", "j", "nx"})
-BODY_TAGS = NAME_TAGS | {"n", "vn", "an", "b", "ng", "m", "a", "nr", "l"}
-STOP_CHARS = set("的和与及或在是为被由将把对向从以于等各该这那其了也都又并而且但")
+MIN_LEN = {"PERSON": 2, "GPE": 1, "LOC": 2, "ORG": 2}
+# a one-character surname is a PERSON when a title follows (江主席, 周总理, 钟小姐, 韩老师)
+TITLES_AFTER_SURNAME = ("主席", "总理", "书记", "委员长", "部长", "省长", "市长", "县长", "局长", "厂长",
+                        "经理", "主任", "总", "老师", "师傅", "教授", "医生", "大夫", "先生", "小姐",
+                        "女士", "大爷", "大娘", "大妈", "老汉", "同志", "队长", "班长", "校长", "院长")
+
+
+# no surname is a numeral (万 is, and stays out of this set)
+_NUMERAL_START = frozenset("〇零一二两三四五六七八九十百千亿几数")
+
+
+# names of people and places are Han characters (a foreign name's · inside); organisations may
+# hold Latin letters and digits (VOA, 3M公司) but no punctuation other than · - &
+_NAME_RE = regex.compile(r"\p{Han}+(?:[·•]\p{Han}+)*")
+_ORG_RE = regex.compile(r"[\p{Han}\p{Latin}0-9０-９Ａ-Ｚａ-ｚ]+(?:[·&\-＆][\p{Han}\p{Latin}0-9０-９]+)*")
+
+
+def keep_model_span(text: str, sp: Span) -> bool:
+    s, e, label = sp
+    piece = text[s:e]
+    if label == "PERSON" and piece[0] in _NUMERAL_START:
+        return False  # 七成, 三成 (amounts), not people
+    if not (_ORG_RE if label == "ORG" else _NAME_RE).fullmatch(piece):
+        return False
+    if label in ("GPE", "LOC") and text.startswith(("杯", "牌"), e):
+        return False  # 安康杯 (a contest), 长城牌 (a brand)
+    if e - s >= MIN_LEN.get(label, 1):
+        return True
+    return label == "PERSON" and text.startswith(TITLES_AFTER_SURNAME, e)
 
 
 def title_spans(text: str) -> list[Span]:
@@ -63,45 +78,6 @@ def byline_spans(text: str, byline: Iterable[str]) -> list[Span]:
             continue
         for m in regex.finditer(regex.escape(name), text):
             out.append((m.start(), m.end(), "PERSON"))
-    return out
-
-
-def org_suffix_spans(text: str, tokens: list[Span]) -> list[Span]:
-    """ORG spans ending in an organisation-suffix token, extended left over name-like tokens."""
-    out = []
-    for i, (s, e, pos) in enumerate(tokens):
-        word = text[s:e]
-        if word not in ORG_SUFFIX_TOKENS and pos != "nt":
-            continue
-        j = i
-        has_name = False
-        while j > 0 and i - j < 6:
-            ps, pe, ppos = tokens[j - 1]
-            prev = text[ps:pe]
-            if pe != tokens[j][0] or ppos not in BODY_TAGS or any(c in STOP_CHARS for c in prev) \
-                    or prev in COMPANY_END or prev.endswith("电"):
-                break
-            if ppos == "nr" and j - 1 < i - 1:
-                break
-            j -= 1
-            if ppos in NAME_TAGS:
-                has_name = True
-        start = tokens[j][0]
-        # trim leading tokens that are not part of a name (numbers, generic adjectives)
-        while j < i and tokens[j][2] in {"m", "a", "t"}:
-            j += 1
-            start = tokens[j][0]
-        if j == i:
-            if pos == "nt" and len(word) >= 2:
-                out.append((s, e, "ORG"))
-            continue
-        if not has_name and pos != "nt":
-            continue
-        if word in WEAK_SUFFIX and e - start < 3:
-            continue
-        if e - start > 25:
-            continue
-        out.append((start, e, "ORG"))
     return out
 
 
@@ -142,7 +118,7 @@ ENTITY_TAGS = frozenset({"ns", "nt", "nr", "nz", "j"})
 
 
 def enum_org_spans(text: str, tags: dict) -> list[Span]:
-    """Names listed before 等企业/等公司 (泰丰、灵圣等23家企业) are organisations, unless an item is
+    """Names listed before 等企业/等公司 (海尔、长虹等12家企业) are organisations, unless an item is
     an ordinary dictionary word (钢铁、化工等企业)."""
     out = []
     for m in ENUM_ORG_RE.finditer(text):
@@ -162,16 +138,3 @@ def enum_org_spans(text: str, tags: dict) -> list[Span]:
             if 2 <= len(name) <= 8:
                 out.append((start, start + len(name), "ORG"))
     return out
-
-
-def dictionary_spans(text: str, tokens: list[Span]) -> list[Span]:
-    """Fallback: whole tokens the dictionary tags as a person or place name."""
-    from pipeline.nlp.corpus_split import place_label
-    out = []
-    for s, e, pos in tokens:
-        if pos == "nr" and 2 <= e - s <= 4:
-            out.append((s, e, "PERSON"))
-        elif pos == "ns" and e - s >= 2 and not text.startswith(("杯", "牌"), e):
-            out.append((s, e, place_label(text[s:e])))
-    return out
-

@@ -6,6 +6,7 @@ from the dictionary (most frequent tag in the training split), not from slow jie
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import logging
 from pathlib import Path
@@ -44,6 +45,15 @@ _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 _ALNUM = regex.compile(r"[A-Za-z]+")
 
 
+# jieba's tags that People's Daily spells otherwise
+_JIEBA_TAGS = {"nrt": "nr", "nrfg": "nr", "eng": "nx", "x": "n", "zg": "n", "mq": "m", "vg": "v",
+               "ag": "a", "tg": "t", "ng": "n", "g": "n", "rg": "r", "rr": "r", "rz": "r", "ug": "u",
+               "uj": "u", "ul": "u", "uv": "u", "uz": "u", "ud": "u", "df": "d", "yg": "y", "vi": "v",
+               "vq": "v"}
+# an organisation name from the gazetteer beats the words it is made of (中央|电视台)
+GAZETTEER_FREQ = 20
+
+
 def _load_dict(path: Path, opener=open) -> list[tuple[str, int, str]]:
     rows = []
     with opener(path, "rt", encoding="utf-8") as handle:
@@ -54,33 +64,81 @@ def _load_dict(path: Path, opener=open) -> list[tuple[str, int, str]]:
     return rows
 
 
+def base_rows(seg_dict: Path = SEG_DICT, domain_dict: Path | None = DOMAIN_DICT
+              ) -> list[tuple[str, int, str]]:
+    rows = _load_dict(seg_dict, gzip.open)
+    if domain_dict and Path(domain_dict).exists():
+        rows += _load_dict(domain_dict)
+    return rows
+
+
+def _tokenizer(freq: dict[str, int]) -> jieba.Tokenizer:
+    """A private jieba.Tokenizer over `freq` (no cache file, the global jieba untouched)."""
+    total = 0
+    pfdict: dict[str, int] = {}
+    for word, count in freq.items():
+        pfdict[word] = count
+        total += count
+        for i in range(1, len(word)):
+            pfdict.setdefault(word[:i], 0)
+    tok = jieba.Tokenizer(dictionary=None)
+    tok.FREQ, tok.total, tok.initialized = pfdict, total, True
+    return tok
+
+
+@functools.lru_cache(maxsize=1)
+def _general_segmenter() -> tuple[jieba.Tokenizer, dict[str, str]]:
+    from pipeline.nlp.gazetteer import general_dictionary
+    freq, tags = general_dictionary()
+    return _tokenizer(freq), {w: _JIEBA_TAGS.get(t, t) for w, t in tags.items()}
+
+
+_SINGLE_HAN = regex.compile(r"\p{Han}")
+# numerals, measures and dates stay single for the fact extractor (一|两|首, 三|四|家)
+_KEEP_SINGLE = frozenset({"m", "q", "t", "w"})
+
+
 class Segmenter:
-    def __init__(self, seg_dict: Path = SEG_DICT, domain_dict: Path = DOMAIN_DICT, hmm: bool = False):
+    """`rows` (word, frequency, POS) replace the shipped dictionaries (training builds one per
+    fold); organisation names from jieba's general dictionary are added either way."""
+
+    def __init__(self, seg_dict: Path = SEG_DICT, domain_dict: Path | None = DOMAIN_DICT,
+                 hmm: bool = False, rows: list[tuple[str, int, str]] | None = None,
+                 organisations: bool = True, general: bool = True):
         self.hmm = hmm
-        rows = _load_dict(seg_dict, gzip.open)
-        if domain_dict and Path(domain_dict).exists():
-            rows += _load_dict(domain_dict)
+        if rows is None:
+            rows = base_rows(seg_dict, domain_dict)
         freq: dict[str, int] = {}
         self.tags: dict[str, str] = {}
         for word, count, tag in rows:
             freq[word] = max(freq.get(word, 0), count)
             self.tags[word] = tag
-        total = 0
-        pfdict: dict[str, int] = {}
-        for word, count in freq.items():
-            pfdict[word] = count
-            total += count
-            for i in range(1, len(word)):
-                pfdict.setdefault(word[:i], 0)
-        tok = jieba.Tokenizer(dictionary=None)
-        tok.FREQ, tok.total, tok.initialized = pfdict, total, True
-        self.tokenizer = tok
+        if organisations:
+            from pipeline.nlp.gazetteer import organisation_names
+            for word in organisation_names():
+                if word not in freq:
+                    freq[word] = GAZETTEER_FREQ
+                    self.tags[word] = "nt"
+        self.tokenizer = _tokenizer(freq)
+        # jieba's general vocabulary re-cuts only runs of single characters the first pass
+        # left (入|驻 -> 入驻, 一|块 -> 一块): words the corpus dictionary knows keep their cut
+        self.general = _general_segmenter() if general else None
+        self._pos_cache: dict[str, str] = {}
 
     def add_word(self, word: str, freq: int = 1000, tag: str = "n") -> None:
         self.tokenizer.add_word(word, freq, tag)
         self.tags[word] = tag
+        self._pos_cache.pop(word, None)
 
     def _pos(self, word: str) -> str:
+        tag = self._pos_cache.get(word)
+        if tag is None:
+            if len(self._pos_cache) > 500_000:  # bounded memory on endless input
+                self._pos_cache.clear()
+            tag = self._pos_cache[word] = self._pos_uncached(word)
+        return tag
+
+    def _pos_uncached(self, word: str) -> str:
         if _NUMERAL_WORD.fullmatch(word):
             return "m"
         tag = self.tags.get(word)
@@ -96,10 +154,12 @@ class Segmenter:
 
     def _cut(self, chunk: str, offset: int, out: list) -> None:
         pos = offset
+        tag_of = self._pos
+        append = out.append
         for word in self.tokenizer.cut(chunk, HMM=self.hmm):
             end = pos + len(word)
             if not word.isspace():
-                out.append((pos, end, self._pos(word)))
+                append((pos, end, tag_of(word)))
             pos = end
 
     def segment(self, text: str) -> list[tuple[int, int, str]]:
@@ -115,6 +175,31 @@ class Segmenter:
             last = end
         if last < len(norm):
             self._cut(norm[last:], last, out)
+        if self.general is not None:
+            out = self._recut_single_characters(norm, out)
+        return out
+
+    def _recut_single_characters(self, norm: str, tokens: list) -> list:
+        tokenizer, tags = self.general
+        out: list = []
+        i, n = 0, len(tokens)
+        while i < n:
+            j = i
+            while (j < n and tokens[j][1] - tokens[j][0] == 1 and (j == i or tokens[j][0] ==
+                   tokens[j - 1][1]) and tokens[j][2] not in _KEEP_SINGLE
+                   and _SINGLE_HAN.match(norm, tokens[j][0])):
+                j += 1
+            if j - i < 2:
+                out.append(tokens[i])
+                i += 1
+                continue
+            pos = tokens[i][0]
+            for word in tokenizer.cut(norm[pos:tokens[j - 1][1]], HMM=False):
+                end = pos + len(word)
+                out.append((pos, end, tags.get(word, "n") if len(word) > 1
+                            else tokens[i + (pos - tokens[i][0])][2]))
+                pos = end
+            i = j
         return out
 
     def words(self, text: str) -> list[str]:

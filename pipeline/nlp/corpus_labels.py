@@ -1,0 +1,170 @@
+"""News-convention entity spans derived from a People's Daily 1998 line (word, POS pairs).
+
+This copy of the corpus tags only single-word organisations (`新华社/nt`); compound names are
+plain words (`中央/n 电视台/n`, `中国/ns 致公党/n 第十一/m 次/q 全国/n 代表大会/n`).  The training
+and evaluation convention used here (and by the hand-annotated out-of-domain sets):
+  * ORG is the longest printed organisation name: a run of name-like tokens closed by an
+    organisation suffix word (委员会, 大学, 局 ...), an `nt` word or an abbreviation (`计委/j`),
+    opening on a proper noun or a head word (中国, 全国, 中央 ...), never on a common noun or
+    adjective (美国/ns 著名/a 学府/n 哈佛/nz 大学/n -> 哈佛大学);
+  * `香港/ns 特别/a 行政区/n` is one GPE; one-character country/region abbreviations tagged `j`
+    (中/j 美/j) are each a GPE; abbreviations of bodies (政协/j, 安理会/j) are ORG;
+  * nr -> PERSON (names merged), ns -> GPE or LOC (corpus_split.place_label), nt -> ORG.
+"""
+from __future__ import annotations
+
+import functools
+
+from pipeline.nlp.corpus_split import place_label
+from pipeline.nlp.orgs import (HEAD_WORDS, PLACE_ABBREVIATIONS, is_org_abbreviation,
+                               is_continuation_word, is_standalone_org, is_suffix_word)
+
+Span = tuple[int, int, str]
+
+# POS of tokens that may sit inside an organisation name
+_BODY_POS = frozenset({"ns", "nt", "nz", "j", "n", "vn", "b", "an", "nx", "Ng", "f", "s"})
+_PROPER_POS = frozenset({"ns", "nt", "nz", "j", "nx"})
+_ORDINAL_MEASURES = frozenset("次 届 个 号 军 师 团 中".split())
+MAX_ORG_TOKENS = 9
+MAX_ORG_CHARS = 24
+
+
+def _closes_org(word: str, pos: str) -> bool:
+    if pos == "nt":
+        return True
+    if pos == "j":
+        return is_org_abbreviation(word)
+    return pos in {"n", "vn", "Ng", "nz"} and (is_suffix_word(word) or is_standalone_org(word))
+
+
+def _in_body(word: str, pos: str) -> bool:
+    if pos in _BODY_POS or word == "特别":  # 香港/ns 特别/a 行政区/n 政府/n
+        return True
+    if pos == "m":  # 第十一 (次), 二 (中)
+        return word.startswith("第") or word.isdigit()
+    return pos == "q" and word in _ORDINAL_MEASURES
+
+
+def _opens_org(word: str, pos: str) -> bool:
+    # 第十四届 opens a numbered congress (第十四届全国人民代表大会第三次会议)
+    return pos in _PROPER_POS or word in HEAD_WORDS or (pos == "m" and word.startswith("第"))
+
+
+def compound_orgs(pairs: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of compound organisation names (longest first, no overlap)."""
+    out: list[tuple[int, int]] = []
+    n = len(pairs)
+    i = n - 1
+    while i >= 0:
+        word, pos = pairs[i]
+        if not _closes_org(word, pos):
+            i -= 1
+            continue
+        # a name closed here may go on with more suffix words (中共中央/nt 政治局/n): take the last
+        end = i + 1
+        while end < n and end - i < 3 and (_closes_org(*pairs[end])
+                                           or is_continuation_word(*pairs[end])):
+            end += 1
+        start = i
+        while start > 0 and end - start < MAX_ORG_TOKENS and _in_body(*pairs[start - 1]):
+            if pos == "nt" and pairs[start - 1][1] == "nt":
+                break  # two bodies side by side (党中央/nt 国务院/nt)
+            start -= 1
+        # open on a proper noun or a head word; drop leading common nouns, numbers, measures
+        while start < i and not _opens_org(*pairs[start]):
+            start += 1
+        if pairs[start][1] == "m" and not any(
+                p in _PROPER_POS or w in HEAD_WORDS for w, p in pairs[start:end]):
+            start = i  # an ordinal alone does not make a name (第一次全体会议)
+        chars = sum(len(w) for w, _ in pairs[start:end])
+        single = start == i and end == i + 1
+        if single and pos not in {"nt", "j"} and not is_standalone_org(word):
+            i -= 1
+            continue
+        if chars <= MAX_ORG_CHARS and (chars >= 2):
+            out.append((start, end))
+        i = start - 1
+    return sorted(out)
+
+
+def merge_known_organisations(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Runs of words that spell an organisation of the gazetteer become one `nt` word
+    (国防/n 大学/n -> 国防大学/nt), as the segmenter will cut them at run time."""
+    from pipeline.nlp.gazetteer import organisation_names
+    names = _name_set(organisation_names())
+    out: list[tuple[str, str]] = []
+    i, n = 0, len(pairs)
+    while i < n:
+        best = 0
+        joined = pairs[i][0]
+        for j in range(i + 1, min(n, i + 6)):
+            joined += pairs[j][0]
+            if joined in names:
+                best = j
+        if best:
+            out.append(("".join(w for w, _ in pairs[i:best + 1]), "nt"))
+            i = best + 1
+        else:
+            out.append(pairs[i])
+            i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _name_set(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(names)
+
+
+def news_entities(pairs: list[tuple[str, str]]) -> tuple[str, list[Span]]:
+    """Text of a (name-merged) line and its entity spans in the news convention."""
+    pairs = merge_known_organisations(pairs)
+    offsets = []
+    pos_ = 0
+    for word, _ in pairs:
+        offsets.append(pos_)
+        pos_ += len(word)
+    offsets.append(pos_)
+    text = "".join(w for w, _ in pairs)
+    taken = [False] * len(pairs)
+    spans: list[Span] = []
+    n = len(pairs)
+    for a, b in compound_orgs(pairs):
+        if any(taken[a:b]):
+            continue
+        spans.append((offsets[a], offsets[b], "ORG"))
+        for k in range(a, b):
+            taken[k] = True
+    # 香港/ns 特别/a 行政区/n and 香港/ns 特区/n are one GPE
+    for k in range(n - 1):
+        if pairs[k][1] != "ns" or taken[k]:
+            continue
+        if pairs[k + 1][0] == "特区":
+            width = 2
+        elif k + 2 < n and pairs[k + 1][0] == "特别" and pairs[k + 2][0] == "行政区":
+            width = 3
+        else:
+            continue
+        if not any(taken[k:k + width]):
+            spans.append((offsets[k], offsets[k + width], "GPE"))
+            for j in range(k, k + width):
+                taken[j] = True
+    for k, (word, tag) in enumerate(pairs):
+        if taken[k]:
+            continue
+        label = None
+        if tag == "nr":
+            label = "PERSON"
+        elif tag == "ns":
+            label = place_label(word)
+        elif tag == "nt":
+            label = "ORG"
+        elif tag == "j":
+            if len(word) == 1 and word in PLACE_ABBREVIATIONS:
+                label = "GPE"
+            elif is_org_abbreviation(word):
+                label = "ORG"
+            elif place_label(word) == "LOC":
+                label = "LOC"  # 拉美/j, 亚太地区/j
+        if label:
+            spans.append((offsets[k], offsets[k + 1], label))
+    return text, sorted(spans)
