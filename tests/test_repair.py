@@ -6,7 +6,7 @@ import random
 import pytest
 
 from pipeline.document import Line
-from pipeline.repair import collapse, repair_line, repair_lines, repair_text
+from pipeline.repair import repair_line, repair_lines, repair_text, tile
 from tests.conftest import require_corpus
 
 
@@ -41,9 +41,10 @@ def test_a_doubled_phrase_inside_running_text_is_left_alone():
     assert repair_lines(alone)[1].text == "总量平均每镇"
 
 
-def test_collapse_needs_every_unit_repeated():
-    assert collapse("甲甲乙乙", 2) == "甲乙"
-    assert collapse("甲甲乙", 2) is None
+def test_tiling_needs_every_unit_repeated():
+    assert tile("甲甲乙乙", 0, 4, 2) == [(0, 1), (2, 1)]
+    assert tile("甲甲乙", 0, 3, 2) is None
+    assert tile("纷纷表示纷纷表示", 0, 8, 2) == [(0, 4)]  # backtracks past the reduplication
 
 
 def test_repair_is_recorded_and_boxes_follow_the_first_copy():
