@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup extract test eval bench train-ner corpus clean
+.PHONY: setup extract test eval bench fuzz train-ner corpus clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,12 @@ bench: $(STAMP)
 	$(PY) scripts/bench_pdf.py
 	$(PY) scripts/bench_facts.py
 	$(PY) scripts/bench_nlp.py
+	$(PY) scripts/bench_growth.py
+
+# Hostile and broken inputs (500+, fixed seeds) through the command line; non-zero exit when
+# any file is lost, hangs, or fails with a traceback or a raw exception name.
+fuzz: $(STAMP)
+	$(PY) scripts/fuzz.py
 
 train-ner: $(STAMP) corpus
 	$(PY) scripts/build_seg_dict.py
