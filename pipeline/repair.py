@@ -142,8 +142,11 @@ def _fake_bold(text: str, chunks: list[tuple[int, int]], isolated: bool) -> Opti
     budget = _Budget(len(text))
     # Each unit is printed k times, so k divides how often every character occurs: one count
     # rules out almost every clean line before any search.
+    counts: Counter[str] = Counter()
+    for start, end in chunks:
+        counts.update(text[start:end])
     common = 0
-    for count in Counter(ch for start, end in chunks for ch in text[start:end]).values():
+    for count in counts.values():
         common = gcd(common, count)
         if common == 1:
             return None
