@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai chromium chromium-driver
 SYSTEM_STAMP := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 
-.PHONY: setup sysdeps extract test eval bench train-ner corpus clean
+.PHONY: setup sysdeps extract test eval bench fuzz train-ner corpus clean
 
 setup: $(STAMP)
 
@@ -50,6 +50,12 @@ bench: $(STAMP) sysdeps
 	$(PY) scripts/bench_facts.py
 	$(PY) scripts/bench_nlp.py
 	$(PY) scripts/bench_layout.py
+	$(PY) scripts/bench_growth.py
+
+# Hostile and broken inputs (500+, fixed seeds) through the command line; non-zero exit when
+# any file is lost, hangs, or fails with a traceback or a raw exception name.
+fuzz: $(STAMP)
+	$(PY) scripts/fuzz.py
 
 train-ner: $(STAMP) corpus
 	$(PY) scripts/build_seg_dict.py

@@ -70,3 +70,18 @@ def test_upstream_issue_71_expected_strings():
     with pdfplumber.open(UPSTREAM / "issue-71-duplicate-chars-2.pdf") as pdf:
         lines = dedupe_page(pdf.pages[0]).extract_text(y_tolerance=6).splitlines()
         assert lines[4] == "UE 8. Circulation - Métabolismes"
+
+
+def test_glyphs_with_impossible_geometry_are_kept_and_never_copied():
+    broken = [char("一", float("nan"), 0.0), char("一", 0.0, float("inf")), char("一", 0.0, 0.0, size=-3.0)]
+    good = [char("一", 0.0, 0.0), char("一", 0.5, 0.0)]
+    assert [c["x0"] for c in dedupe(broken + good)][-1] == 0.0
+    assert len(dedupe(broken + good)) == 4
+
+
+def test_stacked_and_row_copies_match_the_pairwise_rule():
+    stack = [char("·", 100.0, 100.0, size=1.0) for _ in range(500)]
+    row = [char("·", 0.3 * i, 0.0, size=1.0) for i in range(500)]  # 0.3 pt apart: a chain of copies
+    spaced = [char("·", 2.0 * i, 50.0, size=1.0) for i in range(500)]  # farther than the tolerance
+    kept = dedupe(stack + row + spaced)
+    assert [id(c) for c in kept] == [id(stack[0]), id(row[0])] + [id(c) for c in spaced]

@@ -49,3 +49,17 @@ def test_bad_text_input_raises_a_named_reason(tmp_path, content, reason):
     path.write_bytes(content)
     with pytest.raises(InputError, match=reason):
         read_text(path)
+
+
+@pytest.mark.parametrize("content, reason", [
+    (codecs.BOM_UTF16_LE + "甲乙".encode("utf-16-le") + b"\x41", "not text (UTF-16 with 7 bytes, not a multiple of 2)"),
+    (codecs.BOM_UTF16_LE + "甲".encode("utf-16-le") + b"\x00\xd8" + "乙".encode("utf-16-le"),
+     "not text (UTF-16 with an unpaired surrogate at byte 4)"),
+    (codecs.BOM_UTF32_LE + b"\x00\x00\x11\x00", "not text (UTF-32 with an invalid code point at byte 4)"),
+])
+def test_broken_utf16_and_utf32_name_the_damage(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as raised:
+        read_text(path)
+    assert str(raised.value) == reason

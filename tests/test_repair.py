@@ -6,7 +6,7 @@ import random
 import pytest
 
 from pipeline.document import Line
-from pipeline.repair import collapse, repair_line, repair_lines, repair_text
+from pipeline.repair import repair_line, repair_lines, repair_text, tile
 from tests.conftest import require_corpus
 
 
@@ -41,9 +41,10 @@ def test_a_doubled_phrase_inside_running_text_is_left_alone():
     assert repair_lines(alone)[1].text == "总量平均每镇"
 
 
-def test_collapse_needs_every_unit_repeated():
-    assert collapse("甲甲乙乙", 2) == "甲乙"
-    assert collapse("甲甲乙", 2) is None
+def test_tiling_needs_every_unit_repeated():
+    assert tile("甲甲乙乙", 0, 4, 2) == [(0, 1), (2, 1)]
+    assert tile("甲甲乙", 0, 3, 2) is None
+    assert tile("纷纷表示纷纷表示", 0, 8, 2) == [(0, 4)]  # backtracks past the reduplication
 
 
 def test_repair_is_recorded_and_boxes_follow_the_first_copy():
@@ -73,3 +74,28 @@ def test_people_daily_sample_is_unchanged():
                     changed.append(piece)
     assert changed == []
     assert sum("纷纷" in t or "常常" in t or "一个个" in t for t in lines) > 50  # the sample is real
+
+
+@pytest.mark.parametrize("k", range(2, 13))
+def test_a_line_printed_k_times_settles_on_one_copy(k):
+    headline = "打好改革攻坚战"
+    for garbled in (headline * k, " ".join([headline] * k), "".join(ch * k for ch in headline)):
+        fixed, copies = repair_text(garbled)
+        assert (fixed, copies) == (headline, k)
+        assert repair_text(fixed) == (fixed, None)
+
+
+@pytest.mark.parametrize("line", ["-" * 1000, "—" * 1200, "中" * 1200, "-" * 5000 + "标题", "·" * 3000 + "中国中国"])
+def test_long_runs_of_one_character_are_handled_without_recursion(line):
+    fixed, _ = repair_text(line)
+    assert repair_text(fixed) == (fixed, None)
+    assert set(fixed) == set(line)
+
+
+def test_a_line_read_twice_by_ocr_collapses_only_when_it_stands_alone():
+    doubled = "大国工匠 风采 大国工匠 风采"
+    assert repair_text(doubled) == ("大国工匠 风采", 2)
+    assert repair_text(doubled, isolated=False) == (doubled, None)
+    fixed = repair_line(Line(doubled))
+    assert fixed.repairs[0].method == "repeated-line-x2"
+    assert repair_text("研究 研究") == ("研究 研究", None)  # genuine, too short to be a headline

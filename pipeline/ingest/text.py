@@ -34,7 +34,7 @@ def detect_encoding(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
         return name
-    raise InputError("not text: undecodable as UTF-8, UTF-16 or GB18030")
+    raise InputError("not text (undecodable as UTF-8, UTF-16 or GB18030)")
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -51,11 +51,28 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+def _why_undecodable(error: UnicodeDecodeError, encoding: str, size: int) -> str:
+    """A reader's reason for a decoding failure (never the codec's own message)."""
+    name = encoding.upper().replace("-SIG", "").replace("-LE", " LE").replace("-BE", " BE")
+    unit = 4 if "32" in encoding else 2 if "16" in encoding else 1
+    if unit > 1 and size % unit:
+        return f"{name} with {size} bytes, not a multiple of {unit}"
+    if unit == 2 and "surrogate" in error.reason:
+        return f"{name} with an unpaired surrogate at byte {error.start}"
+    if unit == 4:
+        return f"{name} with an invalid code point at byte {error.start}"
+    return f"invalid {name} at byte {error.start}"
+
+
 def decode_text(data: bytes) -> str:
+    """The text of `data` (NFC), or InputError("not text (reason)")."""
     encoding = detect_encoding(data)
-    text = data.decode(encoding)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"not text ({_why_undecodable(error, encoding, len(data))})") from None
     if "\x00" in text:
-        raise InputError(f"not text: NUL characters after decoding as {encoding}")
+        raise InputError(f"not text (NUL characters after decoding as {encoding})")
     text = text.lstrip("\ufeff")
     return unicodedata.normalize("NFC", text)
 
