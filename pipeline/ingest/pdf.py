@@ -23,7 +23,7 @@ from pipeline.ingest.library_warnings import LibraryWarnings
 from pipeline.ingest.pdf_objects import PageObjects, PdfPages
 
 UNMAPPED_SHARE = 0.3  # share of unmapped glyphs that makes a text layer unusable
-ENGINES = ("pdfplumber",)
+ENGINES = ("pdfplumber", "pdfium")
 DEFAULT_ENGINE = "pdfplumber"
 
 
@@ -45,6 +45,10 @@ def open_pages(path: str, engine: str = DEFAULT_ENGINE) -> PdfPages:
         from pipeline.ingest.pdfplumber_pages import PdfplumberPages
 
         pages: PdfPages = PdfplumberPages(path)
+    elif engine == "pdfium":
+        from pipeline.ingest.pdfium_pages import PdfiumPages
+
+        pages = PdfiumPages(path)
     else:
         raise InputError(f"unknown PDF engine {engine!r} (expected one of {', '.join(ENGINES)})")
     if pages.page_count == 0:

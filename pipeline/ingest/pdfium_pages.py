@@ -1,0 +1,389 @@
+"""PDF pages through pdfium (pypdfium2's raw API): the fast engine, giving the same records as
+pdfplumber.
+
+pdfminer (under pdfplumber) parses every content stream in Python; pdfium parses them in C, so
+reading a dense page's glyphs costs a few ctypes calls per glyph instead. Each glyph is rebuilt
+the way pdfminer builds its `LTChar` box, so both engines give the same `PageObjects`:
+
+    x0     = the glyph's origin (pdfium: FPDFText_GetCharOrigin)
+    x1     = x0 + advance width (pdfium's loose box spans exactly the advance)
+    bottom = baseline + Descent * size, top = bottom + size (in text space, then the matrix)
+    size   = the height of that box; fontname = the descriptor's FontName, subset tag included
+
+pdfium keeps font metrics as integers (Descent -200 for -200.195), and strips subset tags from
+names, so the font descriptor's own `Descent` and `FontName` are read from the PDF's font
+dictionaries (pdfminer's parser reads only those small dictionaries, never a content stream).
+Coordinates are mapped from PDF space to pdfplumber's (top-left origin of the /Rotate'd
+MediaBox; the CropBox does not move anything, as in pdfplumber 0.11).
+
+Remaining differences from pdfplumber, none of which occur on the test pages:
+- pdfium drops a text object drawn again at the same place with the same text (some fake-bold
+  copies); the glyph de-duplication removes those copies from pdfplumber's glyphs anyway.
+- Glyph advances come from pdfium's float32 loose box: a coordinate past 1000 pt can round to a
+  different third decimal in rare cases.
+- Vertical writing (Identity-V fonts) and glyphs on rotated or skewed text matrices get their
+  box from pdfium's own glyph box, not pdfminer's vertical box.
+- A glyph without a Unicode mapping reads as U+FFFD (pdfminer: "(cid:N)"); both count as
+  unmapped. A ligature is split into its letters (pdfminer: one glyph "fi").
+- Colours come as RGB from pdfium (pdfplumber: the PDF's own colour space), so a tint at the
+  light/dark threshold can be filed differently.
+
+pdfium is not thread-safe: an engine object is used by one thread, one document per process
+(the batch runner's workers are processes).
+"""
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from pipeline.errors import InputError
+from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, glyph, shape
+
+Matrix = tuple[float, float, float, float, float, float]
+
+_OPEN_ERRORS = {  # FPDF_GetLastError codes
+    2: "file not found or could not be opened",
+    3: "corrupt or truncated PDF (not in PDF format or damaged)",
+    4: "encrypted PDF: cannot be read without its password",
+    5: "encrypted PDF: unsupported security scheme",
+    6: "corrupt or truncated PDF (page tree damaged)",
+}
+_TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
+_LINETO, _MOVETO = 0, 2  # FPDF_SEGMENT_*; BEZIERTO is 1
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    """What pdfminer would know of a font: its descriptor's FontName and Descent (per em)."""
+
+    fontname: str
+    descent: float
+
+
+def _strip_subset(name: str) -> str:
+    """`ABCDEF+SimSun` -> `SimSun` (pdfium names fonts without their subset tag)."""
+    if len(name) > 7 and name[6] == "+" and name[:6].isalpha() and name[:6].isupper():
+        return name[7:]
+    return name
+
+
+class _PdfminerFonts:
+    """Font descriptors of each page, read through pdfminer's object parser (dictionaries only).
+
+    Keyed by the base font name without subset tag, as pdfium reports it. Fonts in form XObjects
+    are included. A PDF pdfminer cannot parse leaves the table empty: pdfium's own (rounded)
+    metrics are used then.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._handle = None
+        self._pages: Optional[Iterator] = None
+        self._seen: list = []
+        try:
+            from pdfminer.pdfdocument import PDFDocument
+            from pdfminer.pdfinterp import PDFResourceManager
+            from pdfminer.pdfpage import PDFPage
+            from pdfminer.pdfparser import PDFParser
+
+            self._handle = open(path, "rb")
+            self._manager = PDFResourceManager(caching=True)
+            self._pages = PDFPage.create_pages(PDFDocument(PDFParser(self._handle)))
+        except Exception:  # pdfium may read what pdfminer cannot; metrics then come from pdfium
+            self._pages = None
+
+    def page(self, index: int) -> dict[str, list[FontMetrics]]:
+        while self._pages is not None and len(self._seen) <= index:
+            try:
+                self._seen.append(next(self._pages))
+            except Exception:  # end of the page tree, or a damaged page dictionary
+                self._pages = None
+        if index >= len(self._seen):
+            return {}
+        table: dict[str, list[FontMetrics]] = {}
+        try:
+            self._collect(self._seen[index].resources, table, depth=0)
+        except Exception:  # a damaged font dictionary: fall back to pdfium's metrics
+            return {}
+        self._seen[index] = None  # the page dictionary is not needed again
+        return table
+
+    def _collect(self, resources, table: dict[str, list[FontMetrics]], depth: int) -> None:
+        from pdfminer.pdftypes import dict_value, resolve1, stream_value
+
+        resources = dict_value(resources)
+        for ref in dict_value(resources.get("Font", {})).values():
+            spec = dict_value(ref)
+            objid = getattr(ref, "objid", None)
+            font = self._manager.get_font(objid, spec)
+            metrics = FontMetrics(str(font.fontname), float(font.get_descent()))
+            base = str(resolve1(spec.get("BaseFont", b"")))
+            base = base[1:] if base.startswith("/") else base
+            names = {_strip_subset(metrics.fontname), _strip_subset(base.strip("'"))}
+            for name in names:
+                if metrics not in table.setdefault(name, []):
+                    table[name].append(metrics)
+        if depth >= 8:  # forms nested deeper than any real page; guards against cycles
+            return
+        for xobject in dict_value(resources.get("XObject", {})).values():
+            stream = stream_value(xobject)
+            if stream.get("Subtype") is not None and str(stream.get("Subtype")).endswith("Form") \
+                    and "Resources" in stream:
+                self._collect(stream["Resources"], table, depth + 1)
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+        self._seen, self._pages = [], None
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF row-vector convention: point * m * n)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
+            e * p + f * r + t, e * q + f * s + u)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return (a * x + c * y + e, b * x + d * y + f)
+
+
+class _PageSpace:
+    """PDF user space -> pdfplumber's coordinates (x, top), as pdfminer + pdfplumber compute
+    them: pdfminer's rotation matrix for /Rotate, then pdfplumber's flip against the MediaBox."""
+
+    def __init__(self, mediabox: tuple[float, float, float, float], rotation: int) -> None:
+        x0, y0, x1, y1 = mediabox
+        if rotation == 90:
+            self.ctm: Matrix = (0, -1, 1, 0, -y0, x1)
+        elif rotation == 180:
+            self.ctm = (-1, 0, 0, -1, x1, y1)
+        elif rotation == 270:
+            self.ctm = (0, 1, -1, 0, y1, -x0)
+        else:
+            self.ctm = (1, 0, 0, 1, -x0, -y0)
+        nx0, nx1 = sorted((x0, x1))
+        ny0, ny1 = sorted((y0, y1))
+        if rotation in (90, 270):
+            nx0, ny0, nx1, ny1 = ny0, nx0, ny1, nx1
+        self.width = nx1 - nx0
+        self.height = ny1 - ny0
+        self.x_shift = nx0  # pdfplumber adds the MediaBox's x0 back
+        self.top_shift = -ny0
+
+    def rect(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """A PDF-space rectangle (any two corners) as (x0, top, x1, bottom)."""
+        points = [_apply(self.ctm, x, y) for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        return (min(xs) + self.x_shift, self.height - max(ys) + self.top_shift,
+                max(xs) + self.x_shift, self.height - min(ys) + self.top_shift)
+
+
+class PdfiumPages:
+    engine = "pdfium"
+
+    def __init__(self, path: str):
+        import pypdfium2.raw as pdfium
+
+        self._pdfium = pdfium
+        self._doc = pdfium.FPDF_LoadDocument(path.encode("utf-8"), None)
+        if not self._doc:
+            code = pdfium.FPDF_GetLastError()
+            raise InputError(_OPEN_ERRORS.get(code, "unreadable PDF (pdfium could not open it)"))
+        self.page_count = pdfium.FPDF_GetPageCount(self._doc)
+        self._fonts = _PdfminerFonts(path)
+        # Reused ctypes out-parameters: one allocation per document, not per glyph.
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._rect = pdfium.FS_RECTF()
+        self._matrix = pdfium.FS_MATRIX()
+        self._name = ctypes.create_string_buffer(512)
+
+    def page(self, index: int) -> PageObjects:
+        pdfium = self._pdfium
+        page = pdfium.FPDF_LoadPage(self._doc, index)
+        if not page:
+            raise InputError(f"corrupt or truncated PDF: page {index + 1} unreadable")
+        try:
+            space = _PageSpace(self._mediabox(page), pdfium.FPDFPage_GetRotation(page) * 90)
+            objects = PageObjects(width=float(space.width), height=float(space.height))
+            objects.chars = self._chars(page, space, self._fonts.page(index))
+            identity: Matrix = (1, 0, 0, 1, 0, 0)
+            for count, get in ((pdfium.FPDFPage_CountObjects(page),
+                                lambda k: pdfium.FPDFPage_GetObject(page, k)),):
+                for k in range(count):
+                    self._shapes(get(k), identity, space, objects, depth=0)
+            return objects
+        finally:
+            pdfium.FPDF_ClosePage(page)
+
+    def _mediabox(self, page) -> tuple[float, float, float, float]:
+        values = [ctypes.c_float() for _ in range(4)]
+        if not self._pdfium.FPDFPage_GetMediaBox(page, *[ctypes.byref(v) for v in values]):
+            return (0.0, 0.0, 612.0, 792.0)  # pdfminer's default when MediaBox is missing
+        return tuple(float(v.value) for v in values)  # type: ignore[return-value]
+
+    # -- glyphs ---------------------------------------------------------------------------
+
+    def _chars(self, page, space: _PageSpace, fonts: dict[str, list[FontMetrics]]) -> list[dict]:
+        pdfium = self._pdfium
+        text_page = pdfium.FPDFText_LoadPage(page)
+        if not text_page:
+            return []
+        try:
+            count = pdfium.FPDFText_CountChars(text_page)
+            if count <= 0:
+                return []
+            units = (ctypes.c_ushort * (count + 1))()
+            written = pdfium.FPDFText_GetText(text_page, 0, count, units)
+            bulk = written == count + 1  # one UTF-16 unit per char: no surrogate pairs
+            x_ref, y_ref, rect_ref = ctypes.byref(self._x), ctypes.byref(self._y), ctypes.byref(self._rect)
+            by_object: dict[int, Optional[tuple]] = {}
+            chars = []
+            for i in range(count):
+                obj = pdfium.FPDFText_GetTextObject(text_page, i)
+                if not obj:  # a space or line break pdfium generated; not in the PDF
+                    continue
+                key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+                state = by_object.get(key)
+                if state is None:
+                    state = by_object[key] = self._text_state(text_page, i, obj, fonts)
+                code = units[i] if bulk else pdfium.FPDFText_GetUnicode(text_page, i)
+                text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+                if pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
+                    text = "\ufffd"
+                pdfium.FPDFText_GetCharOrigin(text_page, i, x_ref, y_ref)
+                pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
+                chars.append(self._glyph(text, state, space, text_page, i))
+            return chars
+        finally:
+            pdfium.FPDFText_ClosePage(text_page)
+
+    def _text_state(self, text_page, index: int, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
+        """(matrix, font size, fontname, descent per em, upright) shared by a text object's glyphs."""
+        pdfium = self._pdfium
+        pdfium.FPDFText_GetMatrix(text_page, index, ctypes.byref(self._matrix))
+        m = self._matrix
+        matrix: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
+        size = ctypes.c_float()
+        pdfium.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+        font = pdfium.FPDFTextObj_GetFont(obj)
+        length = pdfium.FPDFFont_GetBaseFontName(font, self._name, len(self._name)) if font else 0
+        base = self._name.raw[: max(length - 1, 0)].decode("utf-8", "replace")
+        own_descent = ctypes.c_float()
+        if font:
+            pdfium.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(own_descent))
+        metrics = _choose(fonts.get(_strip_subset(base), []), own_descent.value / 1000.0)
+        fontname = metrics.fontname if metrics else base
+        descent = metrics.descent if metrics else own_descent.value / 1000.0
+        a, b, c, d = matrix[:4]
+        upright = a * d > 0 and b * c <= 0
+        return (matrix, float(size.value), fontname, descent, upright)
+
+    def _glyph(self, text: str, state: tuple, space: _PageSpace, text_page, index: int) -> dict:
+        matrix, size, fontname, descent, upright = state
+        a, b, c, d = matrix[:4]
+        ox, oy = self._x.value, self._y.value
+        loose = self._rect
+        if b == 0 and c == 0 and a != 0:
+            # pdfminer's box in text space (0, descent*size, advance, descent*size + size) through
+            # the text matrix; pdfium's loose box spans exactly the advance times `a`.
+            advance = (loose.right - loose.left) / a
+            x_a, x_b = ox, ox + a * advance
+            y_a, y_b = oy + d * descent * size, oy + d * (descent * size + size)
+        else:  # rotated or skewed text: pdfium's own glyph box
+            x_a, y_a, x_b, y_b = loose.left, loose.bottom, loose.right, loose.top
+        x0, top, x1, bottom = space.rect(x_a, y_a, x_b, y_b)
+        return glyph(text, x0, top, x1, bottom, bottom - top if upright or b == c == 0 else x1 - x0,
+                     fontname, upright)
+
+    # -- ruling lines, rectangles, images --------------------------------------------------
+
+    def _shapes(self, obj, outer: Matrix, space: _PageSpace, objects: PageObjects, depth: int) -> None:
+        pdfium = self._pdfium
+        kind = pdfium.FPDFPageObj_GetType(obj)
+        if kind not in (_PATH, _IMAGE, _FORM):
+            return
+        pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix))
+        m = self._matrix
+        matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+        if kind == _IMAGE:
+            corners = [_apply(matrix, x, y) for x, y in ((0, 0), (1, 1))]
+            objects.images.append(box(*space.rect(corners[0][0], corners[0][1],
+                                                  corners[1][0], corners[1][1])))
+        elif kind == _FORM:
+            if depth < 8:
+                for k in range(pdfium.FPDFFormObj_CountObjects(obj)):
+                    self._shapes(pdfium.FPDFFormObj_GetObject(obj, k), matrix, space, objects,
+                                 depth + 1)
+        else:
+            self._path(obj, matrix, space, objects)
+
+    def _path(self, obj, matrix: Matrix, space: _PageSpace, objects: PageObjects) -> None:
+        """Lines and rectangles as pdfminer classifies each subpath: `m l` (or `m l h`) is a
+        line; `m l l l h` (or `m l l l l` back to the start) with axis-parallel sides is a
+        rectangle; anything with a curve is left out, as the pdfplumber engine does."""
+        pdfium = self._pdfium
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        pdfium.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
+        if not fill_mode.value and not stroke.value:
+            return
+        x, y = ctypes.c_float(), ctypes.c_float()
+        subpaths: list[tuple[list[str], list[tuple[float, float]]]] = []
+        for k in range(pdfium.FPDFPath_CountSegments(obj)):
+            segment = pdfium.FPDFPath_GetPathSegment(obj, k)
+            pdfium.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            kind = pdfium.FPDFPathSegment_GetType(segment)
+            point = _apply(matrix, float(x.value), float(y.value))
+            if kind == _MOVETO or not subpaths:
+                subpaths.append((["m"], [point]))
+            else:
+                subpaths[-1][0].append("l" if kind == _LINETO else "c")
+                subpaths[-1][1].append(point)
+            if pdfium.FPDFPathSegment_GetClose(segment):
+                ops, points = subpaths[-1]
+                ops.append("h")
+                points.append(points[0])
+        colour = None
+        if fill_mode.value:
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            if pdfium.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g),
+                                              ctypes.byref(b), ctypes.byref(a)):
+                colour = (r.value / 255, g.value / 255, b.value / 255)
+        for ops, points in subpaths:
+            shape_ = "".join(ops)
+            if len(shape_) > 3 and shape_[-2:] == "lh" and points[-2] == points[0]:
+                shape_ = shape_[:-2] + "h"  # pdfium closes a path with a line back to its start
+                points = points[:-2] + points[-1:]
+            if shape_ in ("ml", "mlh"):
+                segment = box(*space.rect(*points[0], *points[1]))
+                if min(segment[2] - segment[0], segment[3] - segment[1]) < RULE_THICKNESS:
+                    objects.rules.append(segment)
+            elif shape_ in ("mlllh", "mllll") and points[0] == points[4] and _is_rectangle(points[:4]):
+                xs = [p[0] for p in points[:4]]
+                ys = [p[1] for p in points[:4]]
+                x0, top, x1, bottom = space.rect(min(xs), min(ys), max(xs), max(ys))
+                shape(x0, top, x1, bottom, bool(fill_mode.value), bool(stroke.value), colour,
+                      objects.rules, objects.rects)
+
+    def close(self) -> None:
+        self._fonts.close()
+        if self._doc:
+            self._pdfium.FPDF_CloseDocument(self._doc)
+            self._doc = None
+
+
+def _is_rectangle(points: list[tuple[float, float]]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
+    return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or \
+        (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+
+
+def _choose(candidates: list[FontMetrics], own_descent: float) -> Optional[FontMetrics]:
+    """The descriptor matching pdfium's font: the only one with its name, or the one whose
+    Descent pdfium's rounded value is nearest to (first in resource order on a tie)."""
+    if not candidates:
+        return None
+    return min(candidates, key=lambda m: abs(m.descent - own_descent))
