@@ -139,7 +139,8 @@ def render(document: dict, pdf_path: Optional[Path] = None) -> str:
 
 def review(outputs: Path, sources: Optional[Path]) -> int:
     """Write an HTML review page beside every JSON under `outputs`; returns the count."""
-    files = sorted(outputs.rglob("*.json")) if outputs.is_dir() else [outputs]
+    files = sorted(p for p in outputs.rglob("*.json") if not p.name.startswith(("_", "."))) \
+        if outputs.is_dir() else [outputs]  # "_run.json" and other reports are not documents
     from pipeline.export import write_atomic
 
     for json_path in files:

@@ -33,6 +33,23 @@ class Options:
     # Reviewers' decisions, one file per input named `<sha256 of the input>.json`; applied to
     # every later output of that input.
     corrections: Optional[str] = "corrections"
+    # Per-file limits (0 = none): a file over one fails with a line naming the limit.
+    max_pages: int = 0
+    max_glyphs: int = 0  # glyphs on one page
+
+
+def _check_pages(raw: RawDocument, options: Options) -> None:
+    count = raw.page_count if raw.page_count is not None else (
+        len(raw.pages) if isinstance(raw.pages, list) else None)
+    if options.max_pages and count is not None and count > options.max_pages:
+        raise InputError(f"over the page limit of {options.max_pages} pages (--max-pages): "
+                         f"it has {count}")
+
+
+def _check_glyphs(page: RawPage, options: Options) -> None:
+    if options.max_glyphs and len(page.glyphs) > options.max_glyphs:
+        raise InputError(f"over the glyph limit of {options.max_glyphs} per page (--max-glyphs): "
+                         f"page {page.number} has {len(page.glyphs)}")
 
 
 def ingest(path: Path, options: Options) -> RawDocument:
@@ -78,8 +95,10 @@ def analyse(article: AssembledArticle):
     return tokens, entities, facts
 
 
-def laid_out_pages(raw: RawDocument) -> Iterator[PageLayout]:
+def laid_out_pages(raw: RawDocument, options: Optional[Options] = None) -> Iterator[PageLayout]:
     for page in raw.pages:
+        if options is not None:
+            _check_glyphs(page, options)
         yield layout(repair(lines(page)), raw.kind)
 
 
@@ -87,6 +106,7 @@ def _run(path: Path, display_path: str, options: Options,
          writer: DocumentWriter) -> tuple[Source, list[str]]:
     """Every stage on one input file, into `writer`; returns the source record and warnings."""
     raw = ingest(path, options)
+    _check_pages(raw, options)
     linker = ArticleLinker()
     page_sources: list[str] = []
     numbered = 0
@@ -99,7 +119,7 @@ def _run(path: Path, display_path: str, options: Options,
             tokens, entities, facts = analyse(assembled)
             writer.add_article(article_out(f"a{numbered}", assembled, tokens, entities, facts))
 
-    for page in laid_out_pages(raw):
+    for page in laid_out_pages(raw, options):
         page_sources.append(page.source)
         writer.add_page(page_out(page))
         export(linker.feed(page))
