@@ -28,7 +28,7 @@ def run_on_cluster(address: str, tasks: list[FileTask]) -> Iterator[tuple]:
     """Yields ("result", dict) per file as the cluster finishes them."""
     from distributed import Client, as_completed
 
-    with Client(address, set_as_default=False) as client:
+    with Client(address) as client:
         futures = {client.submit(run_task, _absolute(t), pure=False,
                                  key=f"pipeline-extract-{t.index}-{t.key.get('sha256', '')[:12]}"): t
                    for t in tasks}

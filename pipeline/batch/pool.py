@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Iterator, Optional
 
-from pipeline.batch.limits import Limits, apply_memory_limit, death_reason, exception_reason, time_reason
+from pipeline.batch.limits import (
+    Limits, apply_memory_limit, death_reason, exception_reason, memory_reason, time_reason,
+)
 from pipeline.batch.task import FileTask, run_task
 
 STARTUP_FAILURES = 3  # workers dying before they are ready, in a row, that end the run
@@ -37,17 +39,32 @@ def _die_with_parent() -> None:
             pass
 
 
+def warm_up() -> None:
+    """Load the NLP model and dictionaries once per worker, before any file's clock starts."""
+    import jieba
+
+    from pipeline.facts import extract_facts
+    from pipeline.nlp import annotate
+
+    jieba.initialize()  # the default dictionary, which facts may consult lazily
+    text = "本报北京电 今年全市粮食产量达到120万吨。"
+    tokens, _ = annotate(text)
+    extract_facts(text, tokens)
+
+
 def _worker_main(conn: Connection, limits: Limits, warm: bool) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     apply_memory_limit(limits)
     try:
         if warm:
-            from pipeline.nlp import get_nlp
-
-            get_nlp()  # load the model once per worker, before the first file's clock starts
+            warm_up()
     except BaseException as error:  # noqa: BLE001 - reported to the parent, which stops
-        conn.send(("fatal", exception_reason(error, limits)))
+        reason = exception_reason(error, limits)
+        if limits.max_memory_mb and isinstance(error, (ImportError, OSError, MemoryError)):
+            # libraries that cannot map their memory fail to import rather than raise MemoryError
+            reason = f"{memory_reason(limits)} is too low to load the pipeline"
+        conn.send(("fatal", reason))
         return
     conn.send(("ready",))
     while True:

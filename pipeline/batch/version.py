@@ -23,16 +23,21 @@ def _package_version() -> str:
         return "0+unknown"
 
 
-@functools.lru_cache(maxsize=1)
-def code_hash() -> str:
+def tree_hash(root: Path) -> str:
+    """Hash of every file under `root` (paths and contents), caches and bytecode left out."""
     digest = hashlib.sha256()
-    for path in sorted(_ROOT.rglob("*")):
-        relative = path.relative_to(_ROOT)
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
         if not path.is_file() or _SKIPPED_PARTS & set(relative.parts) or path.suffix == ".pyc":
             continue
         digest.update(relative.as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def code_hash() -> str:
+    return tree_hash(_ROOT)
 
 
 def pipeline_version() -> str:
