@@ -43,6 +43,7 @@ eval: $(STAMP) corpus
 	$(PY) scripts/eval_nlp.py
 
 bench: $(STAMP) sysdeps
+	$(PY) scripts/bench.py
 	$(PY) scripts/bench_pdf.py
 	$(PY) scripts/bench_facts.py
 	$(PY) scripts/bench_nlp.py

@@ -100,6 +100,7 @@ class WorkerPool:
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._startup_failures = 0
+        self.first_ready: Optional[float] = None  # perf_counter when the first worker could work
 
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()
@@ -176,6 +177,8 @@ class WorkerPool:
         kind = message[0]
         if kind == "ready":
             worker.ready = True
+            if self.first_ready is None:
+                self.first_ready = time.perf_counter()
             self._startup_failures = 0
         elif kind == "page":
             yield message

@@ -5,12 +5,14 @@
                 "reason": null, "seconds": 1.234, "pages": 4, "chars": 12345}, ...],
      "problems": [{"path": "corpora/loop", "reason": "folder skipped: symlink loop ..."}],
      "totals": {"files": 3, "done": 1, "skipped": 1, "failed": 1, "problems": 0,
-                "seconds": 2.5, "pages": 4, "chars": 12345, "pages_per_s": 1.6,
+                "seconds": 2.5, "working_seconds": 1.6, "pages": 4, "chars": 12345, "pages_per_s": 1.6,
                 "chars_per_s": 4938.0, "workers": 2, "peak_worker_rss_mb": 812.3},
      "stages": {"ingest": {"seconds": 0.4, "pages_per_s": 10.0, "chars_per_s": 30862.5}, ...}}
 
-`files` is in plan order; `seconds` there is the file's own processing time (0 when skipped);
-totals' `seconds` is the run's wall time and its rates are over files processed in this run.
+`files` is in plan order; `seconds` there is the file's own processing time (0 when skipped).
+Totals: `seconds` is the run's wall time; `working_seconds` the part after the first worker was
+ready (model loaded) until the last file finished, over which `pages_per_s`/`chars_per_s` of
+the files processed in this run are taken (local workers; on a cluster, from the first task).
 Stage seconds are summed over workers (CPU-side time), so their rates are per worker.
 """
 from __future__ import annotations
@@ -30,7 +32,7 @@ def _rate(amount: float, seconds: float) -> Optional[float]:
 
 
 def build(version: str, results: list[dict], problems: list[dict], wall: float,
-          workers: int) -> dict:
+          workers: int, working: float = 0.0) -> dict:
     processed = [r for r in results if r["status"] == "done"]
     pages = sum(r["pages"] or 0 for r in processed)
     chars = sum(r["chars"] or 0 for r in processed)
@@ -43,10 +45,11 @@ def build(version: str, results: list[dict], problems: list[dict], wall: float,
         "failed": sum(r["status"] == "failed" for r in results),
         "problems": len(problems),
         "seconds": round(wall, 3),
+        "working_seconds": round(working, 3),
         "pages": pages,
         "chars": chars,
-        "pages_per_s": _rate(pages, wall),
-        "chars_per_s": _rate(chars, wall),
+        "pages_per_s": _rate(pages, working),
+        "chars_per_s": _rate(chars, working),
         "workers": workers,
         "peak_worker_rss_mb": max(rss) if rss else None,
     }

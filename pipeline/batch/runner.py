@@ -108,8 +108,10 @@ def extract(inputs: Sequence[str], out_dir: Path, settings: RunSettings = RunSet
                               key=key, options=settings.options, limits=settings.limits))
 
     jobs = settings.jobs or default_jobs()
+    pool = WorkerPool(min(jobs, len(tasks)), settings.limits) if tasks and not settings.cluster else None
+    first_work = time.perf_counter()
     try:
-        for event in _events(tasks, jobs, settings):
+        for event in _events(tasks, pool, settings):
             if event[0] == "page":
                 progress.page(*event[1:])
                 continue
@@ -131,9 +133,12 @@ def extract(inputs: Sequence[str], out_dir: Path, settings: RunSettings = RunSet
         progress.close()
 
     done_results = [r for r in results if r is not None]
-    wall = time.perf_counter() - started
+    finished = time.perf_counter()
+    if pool is not None and pool.first_ready is not None:
+        first_work = pool.first_ready
     run = report.build(version, done_results, [{"path": p.path, "reason": p.reason} for p in problems],
-                       wall, 0 if settings.cluster else (min(jobs, len(tasks)) if tasks else 0))
+                       finished - started, pool.jobs if pool is not None else 0,
+                       working=finished - first_work if tasks else 0.0)
     out_dir.mkdir(parents=True, exist_ok=True)
     report.write(report.report_path(out_dir, settings.shard), run)
     totals = run["totals"]
@@ -142,11 +147,11 @@ def extract(inputs: Sequence[str], out_dir: Path, settings: RunSettings = RunSet
     return 1 if totals["failed"] or problems else 0
 
 
-def _events(tasks: list[FileTask], jobs: int, settings: RunSettings) -> Iterator[tuple]:
+def _events(tasks: list[FileTask], pool: Optional[WorkerPool], settings: RunSettings) -> Iterator[tuple]:
     if not tasks:
         return iter(())
-    if settings.cluster:
+    if pool is None:
         from pipeline.batch.cluster import run_on_cluster
 
-        return run_on_cluster(settings.cluster, tasks)
-    return WorkerPool(min(jobs, len(tasks)), settings.limits).run(tasks)
+        return run_on_cluster(settings.cluster or "", tasks)
+    return pool.run(tasks)

@@ -34,7 +34,7 @@ pdfium is not thread-safe: an engine object is used by one thread, one document 
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from pipeline.errors import InputError
@@ -55,10 +55,44 @@ _LINETO, _MOVETO = 0, 2  # FPDF_SEGMENT_*; BEZIERTO is 1
 
 @dataclass(frozen=True)
 class FontMetrics:
-    """What pdfminer would know of a font: its descriptor's FontName and Descent (per em)."""
+    """What pdfminer knows of a font: its descriptor's FontName and Descent (per em), its
+    exact glyph widths (`font`, a pdfminer PDFFont) and the size of its embedded program (to
+    tell apart subsets of one font that share a name)."""
 
     fontname: str
     descent: float
+    font: object = field(compare=False, hash=False, default=None)
+    program_size: int = field(compare=False, hash=False, default=-1)
+
+    def width(self, char: str) -> Optional[float]:
+        """The glyph's /Widths entry (1/1000 em) for the code that maps to `char`."""
+        codes = _codes(self.font)
+        code = codes.get(char) if codes is not None else None
+        if code is None:
+            return None
+        try:
+            return float(self.font.char_width(code)) * 1000.0  # type: ignore[attr-defined]
+        except Exception:  # a damaged width table: no correction
+            return None
+
+
+_CODES: dict[int, Optional[dict]] = {}
+
+
+def _codes(font) -> Optional[dict]:
+    """Inverse of the font's code -> text map (first code wins), built once per font object."""
+    if font is None:
+        return None
+    key = id(font)
+    if key not in _CODES:
+        mapping = getattr(getattr(font, "unicode_map", None), "cid2unichr", None)
+        if not mapping:
+            mapping = getattr(font, "cid2unicode", None) or {}
+        inverse: dict[str, int] = {}
+        for code, text in sorted(mapping.items()):
+            inverse.setdefault(text, code)
+        _CODES[key] = inverse
+    return _CODES[key]
 
 
 def _strip_subset(name: str) -> str:
@@ -116,7 +150,8 @@ class _PdfminerFonts:
             spec = dict_value(ref)
             objid = getattr(ref, "objid", None)
             font = self._manager.get_font(objid, spec)
-            metrics = FontMetrics(str(font.fontname), float(font.get_descent()))
+            metrics = FontMetrics(str(font.fontname), float(font.get_descent()), font,
+                                  _program_size(spec))
             base = str(resolve1(spec.get("BaseFont", b"")))
             base = base[1:] if base.startswith("/") else base
             names = {_strip_subset(metrics.fontname), _strip_subset(base.strip("'"))}
@@ -132,9 +167,28 @@ class _PdfminerFonts:
                 self._collect(stream["Resources"], table, depth + 1)
 
     def close(self) -> None:
+        _CODES.clear()
         if self._handle is not None:
             self._handle.close()
         self._seen, self._pages = [], None
+
+
+def _program_size(spec) -> int:
+    """Decoded size of a font's embedded program, -1 when none (a Type0 font's is its
+    descendant's)."""
+    from pdfminer.pdftypes import dict_value, list_value, stream_value
+
+    try:
+        spec = dict_value(spec)
+        if "DescendantFonts" in spec:
+            spec = dict_value(list_value(spec["DescendantFonts"])[0])
+        descriptor = dict_value(spec.get("FontDescriptor", {}))
+        for key in ("FontFile2", "FontFile", "FontFile3"):
+            if key in descriptor:
+                return len(stream_value(descriptor[key]).get_data())
+    except Exception:  # damaged: this font cannot be told apart by its program
+        pass
+    return -1
 
 
 def _mul(m: Matrix, n: Matrix) -> Matrix:
@@ -228,41 +282,159 @@ class PdfiumPages:
     # -- glyphs ---------------------------------------------------------------------------
 
     def _chars(self, page, space: _PageSpace, fonts: dict[str, list[FontMetrics]]) -> list[dict]:
+        """Glyphs in drawing order, rebuilt as pdfminer places them.
+
+        pdfium truncates /Widths entries to integers (599.6 -> 599), so each glyph after a
+        fractional-width one sits slightly left of where pdfminer puts it; the difference is
+        added back along the pen: within a text object, and on to the next object when that
+        one starts where the pen stood. Text objects pdfium left out of its text page as
+        repeats of an earlier one (fake bold drawn twice) are restored from that object's
+        glyphs, shifted by the difference of the two objects' positions.
+        """
         pdfium = self._pdfium
         text_page = pdfium.FPDFText_LoadPage(page)
         if not text_page:
             return []
         try:
-            count = pdfium.FPDFText_CountChars(text_page)
-            if count <= 0:
-                return []
-            units = (ctypes.c_ushort * (count + 1))()
-            written = pdfium.FPDFText_GetText(text_page, 0, count, units)
-            bulk = written == count + 1  # one UTF-16 unit per char: no surrogate pairs
-            x_ref, y_ref, rect_ref = ctypes.byref(self._x), ctypes.byref(self._y), ctypes.byref(self._rect)
-            by_object: dict[int, Optional[tuple]] = {}
-            chars = []
-            for i in range(count):
-                obj = pdfium.FPDFText_GetTextObject(text_page, i)
-                if not obj:  # a space or line break pdfium generated; not in the PDF
-                    continue
-                key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-                state = by_object.get(key)
-                if state is None:
-                    state = by_object[key] = self._text_state(text_page, i, obj, fonts)
-                code = units[i] if bulk else pdfium.FPDFText_GetUnicode(text_page, i)
-                text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
-                if pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
-                    text = "\ufffd"
-                pdfium.FPDFText_GetCharOrigin(text_page, i, x_ref, y_ref)
-                pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
-                chars.append(self._glyph(text, state, space, text_page, i))
-            return chars
+            return self._placed(text_page, page, space, fonts)
         finally:
             pdfium.FPDFText_ClosePage(text_page)
 
+    def _placed(self, text_page, page, space: _PageSpace,
+                fonts: dict[str, list[FontMetrics]]) -> list[dict]:
+        order = self._text_objects(page)
+        runs = self._runs(text_page, fonts)
+        glyphs: list[dict] = []
+        made: dict[int, tuple] = {}  # object -> ((font, size, matrix), boxes)
+        pen: Optional[tuple[float, float, float]] = None  # (x, y, drift) where the last run ended
+        for key, obj in order:
+            run = runs.get(key)
+            if run is None:
+                copy = self._repeat_of(obj, made)
+                if copy is not None:
+                    boxes, dx, dy = copy
+                    for char, fontname, size_box, upright, (x_a, y_a, x_b, y_b) in boxes:
+                        glyphs.append(self._finish(char, fontname, upright, size_box, space,
+                                                   (x_a + dx, y_a + dy, x_b + dx, y_b + dy)))
+                continue
+            state, chars = run
+            matrix, size, fontname, descent, _, metrics = state
+            turned = _mul(matrix, space.ctm)  # pdfminer tests uprightness after /Rotate
+            upright = turned[0] * turned[3] > 0 and turned[1] * turned[2] <= 0
+            a, b, c, d = matrix[:4]
+            axis = b == 0 and c == 0 and a != 0
+            drift = 0.0
+            if axis and pen is not None and chars and abs(chars[0][1] - pen[0]) < 1e-3 \
+                    and abs(chars[0][2] - pen[1]) < 1e-3:
+                drift = pen[2]  # this object goes on where the last one's pen stopped
+            boxes = []
+            for text, ox, oy, left, right, bottom, top in chars:
+                if axis:
+                    # pdfium's advance (from the truncated width): the loose box's far edge
+                    advance = (right if a > 0 else left) - ox
+                    exact = advance
+                    true_width = metrics.width(text) if metrics is not None else None
+                    if true_width is not None and int(true_width) != true_width:
+                        exact = advance + a * (true_width - int(true_width)) / 1000.0 * size
+                    x_a = ox + drift
+                    x_b = x_a + exact
+                    drift += exact - advance
+                    y_a, y_b = oy + d * descent * size, oy + d * (descent * size + size)
+                    pen = (ox + advance, oy, drift)
+                else:  # rotated or skewed text: pdfium's own glyph box
+                    x_a, y_a, x_b, y_b = left, bottom, right, top
+                    pen = None
+                box_ = (x_a, y_a, x_b, y_b)
+                boxes.append((text, fontname, axis or upright, upright, box_))
+                glyphs.append(self._finish(text, fontname, upright, axis or upright, space, box_))
+            made[key] = (self._identity(obj), boxes)
+        return glyphs
+
+    @staticmethod
+    def _finish(text: str, fontname: str, upright: bool, height_is_size: bool, space: _PageSpace,
+                raw: tuple[float, float, float, float]) -> dict:
+        x0, top, x1, bottom = space.rect(*raw)
+        # pdfminer's size is the box height for horizontal writing, whatever the rotation
+        return glyph(text, x0, top, x1, bottom, bottom - top, fontname, upright)
+
+    def _text_objects(self, page) -> list[tuple[int, object]]:
+        """Every text object, in drawing order (form XObjects' own objects in their place)."""
+        pdfium = self._pdfium
+        found: list[tuple[int, object]] = []
+
+        def walk(count: int, get, depth: int) -> None:
+            for k in range(count):
+                obj = get(k)
+                kind = pdfium.FPDFPageObj_GetType(obj)
+                if kind == _TEXT:
+                    found.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, obj))
+                elif kind == _FORM and depth < 8:
+                    walk(pdfium.FPDFFormObj_CountObjects(obj),
+                         lambda i, form=obj: pdfium.FPDFFormObj_GetObject(form, i), depth + 1)
+
+        walk(pdfium.FPDFPage_CountObjects(page), lambda i: pdfium.FPDFPage_GetObject(page, i), 0)
+        return found
+
+    def _runs(self, text_page, fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
+        """Per text object: its shared state and its glyphs as pdfium reports them
+        (text, origin x, origin y, loose box left, right, bottom, top)."""
+        pdfium = self._pdfium
+        count = pdfium.FPDFText_CountChars(text_page)
+        runs: dict[int, tuple] = {}
+        if count <= 0:
+            return runs
+        units = (ctypes.c_ushort * (count + 1))()
+        bulk = pdfium.FPDFText_GetText(text_page, 0, count, units) == count + 1  # no surrogates
+        x_ref, y_ref, rect_ref = ctypes.byref(self._x), ctypes.byref(self._y), ctypes.byref(self._rect)
+        rect = self._rect
+        for i in range(count):
+            obj = pdfium.FPDFText_GetTextObject(text_page, i)
+            if not obj:  # a space or line break pdfium generated; not in the PDF
+                continue
+            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            run = runs.get(key)
+            if run is None:
+                run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
+            code = units[i] if bulk else pdfium.FPDFText_GetUnicode(text_page, i)
+            text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+            if pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
+                text = "\ufffd"
+            pdfium.FPDFText_GetCharOrigin(text_page, i, x_ref, y_ref)
+            pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
+            run[1].append((text, self._x.value, self._y.value, rect.left, rect.right, rect.bottom,
+                           rect.top))
+        return runs
+
+    def _matrix_of(self, obj) -> Matrix:
+        self._pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix))
+        m = self._matrix
+        return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+    def _identity(self, obj) -> tuple[int, float, Matrix]:
+        """(font, size, matrix) of a text object, to find the object it repeats."""
+        size = ctypes.c_float()
+        self._pdfium.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+        font = self._pdfium.FPDFTextObj_GetFont(obj)
+        return (ctypes.cast(font, ctypes.c_void_p).value or 0, float(size.value), self._matrix_of(obj))
+
+    def _repeat_of(self, obj, made: dict) -> Optional[tuple]:
+        """(boxes, dx, dy) of the earlier object this one repeats: pdfium leaves out of its
+        text page an object drawn again near an earlier one in the same font and size (its
+        text is then unknown to pdfium's API); the nearest such object is taken."""
+        font, size, matrix = self._identity(obj)
+        best = None
+        for identity, boxes in made.values():
+            other_font, other_size, other = identity
+            if other_font != font or other_size != size or other[:4] != matrix[:4]:
+                continue
+            dx, dy = matrix[4] - other[4], matrix[5] - other[5]
+            distance = (dx * dx + dy * dy) ** 0.5
+            if distance <= max(size, 1.0) and (best is None or distance <= best[0]):
+                best = (distance, boxes, dx, dy)
+        return None if best is None else best[1:]
+
     def _text_state(self, text_page, index: int, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
-        """(matrix, font size, fontname, descent per em, upright) shared by a text object's glyphs."""
+        """(matrix, size, fontname, descent per em, upright, metrics) of a text object."""
         pdfium = self._pdfium
         pdfium.FPDFText_GetMatrix(text_page, index, ctypes.byref(self._matrix))
         m = self._matrix
@@ -273,31 +445,20 @@ class PdfiumPages:
         length = pdfium.FPDFFont_GetBaseFontName(font, self._name, len(self._name)) if font else 0
         base = self._name.raw[: max(length - 1, 0)].decode("utf-8", "replace")
         own_descent = ctypes.c_float()
+        program = -1
         if font:
             pdfium.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(own_descent))
-        metrics = _choose(fonts.get(_strip_subset(base), []), own_descent.value / 1000.0)
+            candidates = fonts.get(_strip_subset(base), [])
+            if len({c.fontname for c in candidates}) > 1:
+                out = ctypes.c_size_t()
+                if pdfium.FPDFFont_GetFontData(font, None, 0, ctypes.byref(out)):
+                    program = int(out.value)
+        metrics = _choose(fonts.get(_strip_subset(base), []), own_descent.value / 1000.0, program)
         fontname = metrics.fontname if metrics else base
         descent = metrics.descent if metrics else own_descent.value / 1000.0
         a, b, c, d = matrix[:4]
         upright = a * d > 0 and b * c <= 0
-        return (matrix, float(size.value), fontname, descent, upright)
-
-    def _glyph(self, text: str, state: tuple, space: _PageSpace, text_page, index: int) -> dict:
-        matrix, size, fontname, descent, upright = state
-        a, b, c, d = matrix[:4]
-        ox, oy = self._x.value, self._y.value
-        loose = self._rect
-        if b == 0 and c == 0 and a != 0:
-            # pdfminer's box in text space (0, descent*size, advance, descent*size + size) through
-            # the text matrix; pdfium's loose box spans exactly the advance times `a`.
-            advance = (loose.right - loose.left) / a
-            x_a, x_b = ox, ox + a * advance
-            y_a, y_b = oy + d * descent * size, oy + d * (descent * size + size)
-        else:  # rotated or skewed text: pdfium's own glyph box
-            x_a, y_a, x_b, y_b = loose.left, loose.bottom, loose.right, loose.top
-        x0, top, x1, bottom = space.rect(x_a, y_a, x_b, y_b)
-        return glyph(text, x0, top, x1, bottom, bottom - top if upright or b == c == 0 else x1 - x0,
-                     fontname, upright)
+        return (matrix, float(size.value), fontname, descent, upright, metrics)
 
     # -- ruling lines, rectangles, images --------------------------------------------------
 
@@ -381,9 +542,10 @@ def _is_rectangle(points: list[tuple[float, float]]) -> bool:
         (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
 
 
-def _choose(candidates: list[FontMetrics], own_descent: float) -> Optional[FontMetrics]:
-    """The descriptor matching pdfium's font: the only one with its name, or the one whose
-    Descent pdfium's rounded value is nearest to (first in resource order on a tie)."""
+def _choose(candidates: list[FontMetrics], own_descent: float, program: int) -> Optional[FontMetrics]:
+    """The descriptor matching pdfium's font among those with its name: the one whose
+    embedded program has the same size, else the nearest Descent (first in resource order)."""
     if not candidates:
         return None
-    return min(candidates, key=lambda m: abs(m.descent - own_descent))
+    same = [c for c in candidates if program >= 0 and c.program_size == program]
+    return min(same or candidates, key=lambda m: abs(m.descent - own_descent))
