@@ -17,8 +17,6 @@ Coordinates are mapped from PDF space to pdfplumber's (top-left origin of the /R
 MediaBox; the CropBox does not move anything, as in pdfplumber 0.11).
 
 Remaining differences from pdfplumber, none of which occur on the test pages:
-- pdfium drops a text object drawn again at the same place with the same text (some fake-bold
-  copies); the glyph de-duplication removes those copies from pdfplumber's glyphs anyway.
 - Glyph advances come from pdfium's float32 loose box: a coordinate past 1000 pt can round to a
   different third decimal in rare cases.
 - Vertical writing (Identity-V fonts) and glyphs on rotated or skewed text matrices get their
@@ -50,6 +48,8 @@ _OPEN_ERRORS = {  # FPDF_GetLastError codes
     6: "corrupt or truncated PDF (page tree damaged)",
 }
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
+SNAP = 1e-4  # points: float32 error of pdfium's coordinates on a page
+LOST = 0.2  # of the font size: an object's bounds past its glyphs by this much lost some
 _LINETO, _MOVETO = 0, 2  # FPDF_SEGMENT_*; BEZIERTO is 1
 
 
@@ -287,35 +287,16 @@ class PdfiumPages:
         pdfium truncates /Widths entries to integers (599.6 -> 599), so each glyph after a
         fractional-width one sits slightly left of where pdfminer puts it; the difference is
         added back along the pen: within a text object, and on to the next object when that
-        one starts where the pen stood. Text objects pdfium left out of its text page as
-        repeats of an earlier one (fake bold drawn twice) are restored from that object's
-        glyphs, shifted by the difference of the two objects' positions.
+        one starts where the pen stood. Text objects pdfium leaves out of its text page
+        (repeats of an earlier one, blank ones) are put back (`_all_runs`, `_blank_run`).
         """
-        pdfium = self._pdfium
-        text_page = pdfium.FPDFText_LoadPage(page)
-        if not text_page:
-            return []
-        try:
-            return self._placed(text_page, page, space, fonts)
-        finally:
-            pdfium.FPDFText_ClosePage(text_page)
-
-    def _placed(self, text_page, page, space: _PageSpace,
-                fonts: dict[str, list[FontMetrics]]) -> list[dict]:
         order = self._text_objects(page)
-        runs = self._runs(text_page, fonts)
+        runs = self._all_runs(page, order, fonts)
         glyphs: list[dict] = []
-        made: dict[int, tuple] = {}  # object -> ((font, size, matrix), boxes)
         pen: Optional[tuple[float, float, float]] = None  # (x, y, drift) where the last run ended
-        for key, obj in order:
-            run = runs.get(key)
+        for position, (key, obj) in enumerate(order):
+            run = runs.get(key) or self._blank_run(obj, order[position + 1 :], runs, fonts)
             if run is None:
-                copy = self._repeat_of(obj, made)
-                if copy is not None:
-                    boxes, dx, dy = copy
-                    for char, fontname, size_box, upright, (x_a, y_a, x_b, y_b) in boxes:
-                        glyphs.append(self._finish(char, fontname, upright, size_box, space,
-                                                   (x_a + dx, y_a + dy, x_b + dx, y_b + dy)))
                 continue
             state, chars = run
             matrix, size, fontname, descent, _, metrics = state
@@ -327,31 +308,63 @@ class PdfiumPages:
             if axis and pen is not None and chars and abs(chars[0][1] - pen[0]) < 1e-3 \
                     and abs(chars[0][2] - pen[1]) < 1e-3:
                 drift = pen[2]  # this object goes on where the last one's pen stopped
-            boxes = []
+            if chars:
+                start_x, start_y = _decimal(chars[0][1]), _decimal(chars[0][2])
+            stepped = exact_sum = 0.0  # pdfium's and pdfminer's advances so far in this object
             for text, ox, oy, left, right, bottom, top in chars:
                 if axis:
-                    # pdfium's advance (from the truncated width): the loose box's far edge
-                    advance = (right if a > 0 else left) - ox
-                    exact = advance
                     true_width = metrics.width(text) if metrics is not None else None
-                    if true_width is not None and int(true_width) != true_width:
-                        exact = advance + a * (true_width - int(true_width)) / 1000.0 * size
-                    x_a = ox + drift
+                    if true_width is None:  # no exact width known: pdfium's loose box
+                        advance = exact = (right if a > 0 else left) - ox
+                    else:  # pdfium steps by the truncated width; pdfminer by the exact one
+                        advance = a * int(true_width) / 1000.0 * size
+                        exact = a * true_width / 1000.0 * size
+                    # pdfium's offset from the object's start, less its own advances, is what
+                    # spacing and kerning added: decimals from the PDF, blurred by float32.
+                    spacing = _decimal(ox - chars[0][1] - stepped)
+                    x_a = start_x + drift + exact_sum + spacing
                     x_b = x_a + exact
-                    drift += exact - advance
-                    y_a, y_b = oy + d * descent * size, oy + d * (descent * size + size)
-                    pen = (ox + advance, oy, drift)
+                    base = start_y if abs(oy - chars[0][2]) < 1e-3 else _decimal(oy)
+                    y_a, y_b = base + d * descent * size, base + d * (descent * size + size)
+                    stepped += advance
+                    exact_sum += exact
+                    pen = (ox + advance, oy, drift + exact_sum - stepped)
                 else:  # rotated or skewed text: pdfium's own glyph box
                     x_a, y_a, x_b, y_b = left, bottom, right, top
                     pen = None
-                box_ = (x_a, y_a, x_b, y_b)
-                boxes.append((text, fontname, axis or upright, upright, box_))
-                glyphs.append(self._finish(text, fontname, upright, axis or upright, space, box_))
-            made[key] = (self._identity(obj), boxes)
+                glyphs.append(self._finish(text, fontname, upright, space, (x_a, y_a, x_b, y_b)))
         return glyphs
 
+    def _blank_run(self, obj, later: list[tuple[int, object]], runs: dict[int, tuple],
+                   fonts: dict[str, list[FontMetrics]]) -> Optional[tuple]:
+        """The spaces of a text object that holds only spaces: pdfium leaves such an object out
+        of its text page (a space between two runs in different font subsets, say), pdfminer
+        keeps its glyphs. Their number is the gap to the next run on the same baseline in
+        space advances (one when no run follows on that line)."""
+        state = self._object_state(obj, fonts)
+        matrix, size, _, _, _, metrics = state
+        a, b, c, d, e, f = matrix
+        width = metrics.width(" ") if metrics is not None else None
+        if width is None or b or c or not a:
+            return None
+        advance = a * int(width) / 1000.0 * size  # pdfium's pen step for one space
+        count = 1
+        for key, _ in later:
+            run = runs.get(key)
+            if run is None or not run[1]:
+                continue
+            first = run[1][0]
+            if abs(first[2] - f) < 1e-3 and run[0][0][:4] == matrix[:4] and advance > 0:
+                steps = round((first[1] - e) / advance)
+                if steps >= 1 and abs(first[1] - e - steps * advance) < 0.01:
+                    count = steps
+            break
+        chars = [(" ", e + k * advance, f, e + k * advance, e + (k + 1) * advance, f, f)
+                 for k in range(count)]
+        return state, chars
+
     @staticmethod
-    def _finish(text: str, fontname: str, upright: bool, height_is_size: bool, space: _PageSpace,
+    def _finish(text: str, fontname: str, upright: bool, space: _PageSpace,
                 raw: tuple[float, float, float, float]) -> dict:
         x0, top, x1, bottom = space.rect(*raw)
         # pdfminer's size is the box height for horizontal writing, whatever the rotation
@@ -405,38 +418,78 @@ class PdfiumPages:
                            rect.top))
         return runs
 
-    def _matrix_of(self, obj) -> Matrix:
-        self._pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix))
-        m = self._matrix
-        return (m.a, m.b, m.c, m.d, m.e, m.f)
+    def _all_runs(self, page, order: list[tuple[int, object]],
+                  fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
+        """Glyph runs of every text object that has glyphs.
 
-    def _identity(self, obj) -> tuple[int, float, Matrix]:
-        """(font, size, matrix) of a text object, to find the object it repeats."""
-        size = ctypes.c_float()
-        self._pdfium.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-        font = self._pdfium.FPDFTextObj_GetFont(obj)
-        return (ctypes.cast(font, ctypes.c_void_p).value or 0, float(size.value), self._matrix_of(obj))
+        pdfium's text page leaves out an object drawn again near an earlier one with the same
+        text (fake bold); pdfminer keeps it. Those objects are read afterwards on their own:
+        every other object is set inactive and the text page built again for each of them
+        alone, then every object is active again.
+        """
+        pdfium = self._pdfium
+        runs = self._read_runs(page, fonts)
+        missing = [obj for key, obj in order
+                   if (key not in runs and not self._is_blank(obj))
+                   or (key in runs and self._lost_glyphs(obj, runs[key]))]
+        if not missing:
+            return runs
+        for _, obj in order:
+            pdfium.FPDFPageObj_SetIsActive(obj, 0)
+        try:
+            for obj in missing:  # alone: an object with company may still be taken for a repeat
+                pdfium.FPDFPageObj_SetIsActive(obj, 1)
+                for key, run in self._read_runs(page, fonts).items():
+                    if key not in runs or len(run[1]) > len(runs[key][1]):
+                        runs[key] = run
+                pdfium.FPDFPageObj_SetIsActive(obj, 0)
+        finally:
+            for _, obj in order:
+                pdfium.FPDFPageObj_SetIsActive(obj, 1)
+        return runs
 
-    def _repeat_of(self, obj, made: dict) -> Optional[tuple]:
-        """(boxes, dx, dy) of the earlier object this one repeats: pdfium leaves out of its
-        text page an object drawn again near an earlier one in the same font and size (its
-        text is then unknown to pdfium's API); the nearest such object is taken."""
-        font, size, matrix = self._identity(obj)
-        best = None
-        for identity, boxes in made.values():
-            other_font, other_size, other = identity
-            if other_font != font or other_size != size or other[:4] != matrix[:4]:
-                continue
-            dx, dy = matrix[4] - other[4], matrix[5] - other[5]
-            distance = (dx * dx + dy * dy) ** 0.5
-            if distance <= max(size, 1.0) and (best is None or distance <= best[0]):
-                best = (distance, boxes, dx, dy)
-        return None if best is None else best[1:]
+    def _read_runs(self, page, fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
+        text_page = self._pdfium.FPDFText_LoadPage(page)
+        if not text_page:
+            return {}
+        try:
+            return self._runs(text_page, fonts)
+        finally:
+            self._pdfium.FPDFText_ClosePage(text_page)
+
+    def _lost_glyphs(self, obj, run: tuple) -> bool:
+        """Whether pdfium's text page kept only part of an object (it drops single glyphs that
+        repeat one drawn just before): the object's bounds reach past its glyphs' boxes."""
+        edges = [ctypes.c_float() for _ in range(4)]
+        if not run[1] or not self._pdfium.FPDFPageObj_GetBounds(obj, *[ctypes.byref(e) for e in edges]):
+            return False
+        left, _, right, _ = (e.value for e in edges)
+        size = max(run[0][1], 1.0)
+        lefts = [min(c[3], c[4]) for c in run[1]]
+        rights = [max(c[3], c[4]) for c in run[1]]
+        return left < min(lefts) - LOST * size or right > max(rights) + LOST * size
+
+    def _is_blank(self, obj) -> bool:
+        """A text object that draws nothing visible (spaces only) has empty bounds."""
+        edges = [ctypes.c_float() for _ in range(4)]
+        if not self._pdfium.FPDFPageObj_GetBounds(obj, *[ctypes.byref(e) for e in edges]):
+            return True
+        left, bottom, right, top = (e.value for e in edges)
+        return right - left <= 0 and top - bottom <= 0
 
     def _text_state(self, text_page, index: int, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
         """(matrix, size, fontname, descent per em, upright, metrics) of a text object."""
+        self._pdfium.FPDFText_GetMatrix(text_page, index, ctypes.byref(self._matrix))
+        return self._state_with_matrix(obj, fonts)
+
+    def _object_state(self, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
+        """As `_text_state`, for an object pdfium's text page does not hold (its matrix places
+        its first glyph, as the text page's does)."""
+        self._pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix))
+        return self._state_with_matrix(obj, fonts)
+
+    def _state_with_matrix(self, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
         pdfium = self._pdfium
-        pdfium.FPDFText_GetMatrix(text_page, index, ctypes.byref(self._matrix))
         m = self._matrix
         matrix: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
         size = ctypes.c_float()
@@ -540,6 +593,14 @@ def _is_rectangle(points: list[tuple[float, float]]) -> bool:
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
     return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or \
         (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+
+
+def _decimal(value: float) -> float:
+    """A float32 coordinate from pdfium back to the decimal the PDF most likely wrote: the
+    nearest 3-decimal number when it lies within float32's error (1e-4 pt up to 1,600 pt),
+    else the value itself."""
+    near = round(value, 3)
+    return near if abs(near - value) <= SNAP else value
 
 
 def _choose(candidates: list[FontMetrics], own_descent: float, program: int) -> Optional[FontMetrics]:
