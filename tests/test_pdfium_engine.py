@@ -11,6 +11,7 @@ from pipeline.export import to_json
 from pipeline.ingest.glyphs import dedupe
 from pipeline.ingest.pdf import open_pages
 from pipeline.stages import Options, process
+from tests.batch_pages import dense_document
 from tests.conftest import FIXTURES
 from tests.pagegen import FONT, _register_font, load_article, render_page, seed_page
 from tests.pagegen import side_by_side_page, two_article_page
@@ -36,15 +37,26 @@ def page_objects(path, engine: str) -> list:
 
 
 @pytest.mark.parametrize("layout", [
-    lambda: two_article_page(article("port"), article("farm")),
-    lambda: side_by_side_page(article("port"), article("farm")),
-    lambda: side_by_side_page(article("farm"), article("port"), columns=6),
-], ids=["two stacked", "side by side 8", "side by side 6"])
+    lambda: render_page(seed_page(article("seed"))),
+    lambda: render_page(two_article_page(article("port"), article("farm"))),
+    lambda: render_page(side_by_side_page(article("port"), article("farm"))),
+    lambda: render_page(side_by_side_page(article("farm"), article("port"), columns=6)),
+    lambda: dense_document(2, seed=3),
+], ids=["seed", "two stacked", "side by side 8", "side by side 6", "dense, 2 pages"])
 def test_same_json_on_generated_pages(layout, tmp_path):
     path = tmp_path / "page.pdf"
-    path.write_bytes(render_page(layout()))
+    path.write_bytes(layout())
     reference, fast = both(path)
     assert fast == reference
+
+
+def test_same_glyphs_on_a_generated_page(tmp_path):
+    """Below the JSON: every glyph record the same, fake-bold copies and spaces included."""
+    path = tmp_path / "page.pdf"
+    path.write_bytes(render_page(seed_page(article("seed"))))
+    [reference], [fast] = page_objects(path, "pdfplumber"), page_objects(path, "pdfium")
+    assert fast.chars == reference.chars
+    assert (fast.rules, fast.rects, fast.images) == (reference.rules, reference.rects, reference.images)
 
 
 def bboxes(value, found: list) -> list:
@@ -68,15 +80,17 @@ def without_bboxes(value):
     return value
 
 
-def test_seed_page_same_but_for_a_rounding_of_pdfium_float_geometry(tmp_path):
-    path = tmp_path / "seed.pdf"
-    path.write_bytes(render_page(seed_page(article("seed"))))
+def test_cjk_fixture_same_but_for_float32_rounding_of_a_few_boxes():
+    """issue-71 (fake-bold CJK, font size 7.529 pt): pdfium computes in float32, so a few
+    boxes land 0.01 pt away after rounding; everything else is the same."""
+    path = FIXTURES / "pdfplumber" / "issue-71-duplicate-chars.pdf"
     reference = process(path, path.name, Options(pdf_engine="pdfplumber")).model_dump(mode="json")
     fast = process(path, path.name, Options(pdf_engine="pdfium")).model_dump(mode="json")
     assert without_bboxes(fast) == without_bboxes(reference)
     a, b = bboxes(reference, []), bboxes(fast, [])
     assert len(a) == len(b)
-    assert max(abs(x - y) for x, y in zip(a, b)) <= 0.011  # pdfium computes in float32
+    assert max(abs(x - y) for x, y in zip(a, b)) <= 0.011
+    assert sum(x != y for x, y in zip(a, b)) <= 0.02 * len(a)
 
 
 def test_rotated_and_cropped_pages_are_placed_as_pdfplumber_places_them(tmp_path):
@@ -91,7 +105,9 @@ def test_rotated_and_cropped_pages_are_placed_as_pdfplumber_places_them(tmp_path
         canvas.setFont(FONT, 12)
         canvas.drawString(72, 700, "版面旋转 2022年10月 第3版 ABC")
         canvas.line(72, 690, 400, 690)
+        canvas.setFillColorRGB(0.2, 0.2, 0.3)  # a colour set by the page (see the module doc)
         canvas.rect(100, 100, 200, 50, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
         canvas.showPage()
     canvas.save()
     path = tmp_path / "rotated.pdf"
@@ -102,17 +118,17 @@ def test_rotated_and_cropped_pages_are_placed_as_pdfplumber_places_them(tmp_path
         assert fast.rules == reference.rules and fast.rects == reference.rects
 
 
-@pytest.mark.parametrize("name", ["issue-71-duplicate-chars.pdf", "issue-71-duplicate-chars-2.pdf"])
-def test_pdfplumber_fixtures_shapes_agree_and_text_differences_stay_small(name):
-    """Known differences on these fixtures: pdfium drops some real space glyphs and computes
-    positions in float32 (0.001 pt), so glyph sets differ slightly; rules, rectangles and
-    images agree to 0.001 pt."""
-    path = FIXTURES / "pdfplumber" / name
+def test_latin_fixture_shapes_agree_and_glyph_differences_are_the_known_ones():
+    """issue-71-2 (French, Latin fonts): rules, rectangles and images agree to 0.001 pt; the
+    glyphs differ where pdfium splits ligatures (fi -> f, i), reads soft hyphens as U+FFFE,
+    drops no-break spaces and applies word spacing its own way."""
+    path = FIXTURES / "pdfplumber" / "issue-71-duplicate-chars-2.pdf"
     for reference, fast in zip(page_objects(path, "pdfplumber"), page_objects(path, "pdfium")):
         assert len(fast.rules) == len(reference.rules) and len(fast.rects) == len(reference.rects)
         for got, want in zip(sorted(fast.rules), sorted(reference.rules)):
             assert max(abs(x - y) for x, y in zip(got, want)) <= 0.0011
         assert sorted(fast.images) == sorted(reference.images)
-        kept_reference = [g["text"] for g in dedupe(reference.chars) if g["text"].strip()]
-        kept_fast = [g["text"] for g in dedupe(fast.chars) if g["text"].strip()]
-        assert abs(len(kept_fast) - len(kept_reference)) <= 0.03 * len(kept_reference)
+        letters = lambda chars: sorted("".join(g["text"] for g in dedupe(chars)  # noqa: E731
+                                               if g["text"].isalnum()))
+        got, want = letters(fast.chars), letters(reference.chars)
+        assert abs(len(got) - len(want)) <= 0.01 * len(want) + 2

@@ -1,30 +1,41 @@
-"""PDF pages through pdfium (pypdfium2's raw API): the fast engine, giving the same records as
-pdfplumber.
+"""PDF pages through pdfium (pypdfium2's raw API): the fast engine, giving pdfplumber's records.
 
 pdfminer (under pdfplumber) parses every content stream in Python; pdfium parses them in C, so
-reading a dense page's glyphs costs a few ctypes calls per glyph instead. Each glyph is rebuilt
-the way pdfminer builds its `LTChar` box, so both engines give the same `PageObjects`:
+reading a dense page costs a few ctypes calls per glyph instead. Each glyph is rebuilt the way
+pdfminer builds its `LTChar` box, so both engines give the same `PageObjects`:
 
-    x0     = the glyph's origin (pdfium: FPDFText_GetCharOrigin)
-    x1     = x0 + advance width (pdfium's loose box spans exactly the advance)
-    bottom = baseline + Descent * size, top = bottom + size (in text space, then the matrix)
+    x0     = the glyph's origin (pdfium: FPDFText_GetCharOrigin), where pdfminer's pen is
+    x1     = x0 + the glyph's /Widths entry * size (exact, from the font dictionary)
+    bottom = baseline + Descent * size, top = bottom + size (text space, then the matrix)
     size   = the height of that box; fontname = the descriptor's FontName, subset tag included
 
-pdfium keeps font metrics as integers (Descent -200 for -200.195), and strips subset tags from
-names, so the font descriptor's own `Descent` and `FontName` are read from the PDF's font
-dictionaries (pdfminer's parser reads only those small dictionaries, never a content stream).
-Coordinates are mapped from PDF space to pdfplumber's (top-left origin of the /Rotate'd
-MediaBox; the CropBox does not move anything, as in pdfplumber 0.11).
+What pdfium does differently, and how it is undone:
+- It keeps widths and metrics as integers (599.6 -> 599, Descent -200.195 -> -200) and
+  strips subset tags from names: the font dictionaries are read through pdfminer's parser (the
+  small dictionaries only, never a content stream) for exact widths, Descent and FontName;
+  the pen drift the truncated widths cause is added back along each line.
+- Its text page leaves out a text object drawn again near an earlier one (fake bold), single
+  glyphs that repeat, objects holding only spaces, and a space that ends an object before the
+  next one: such objects are read again alone, blank objects and trailing spaces are put back
+  from the gap they leave (`_all_runs`, `_blank_run`, `_restore_trailing_spaces`).
+- It computes in float32: coordinates within float32 error of a 3-decimal value are taken
+  as that value (what the PDF wrote).
+- Coordinates are mapped from PDF space to pdfplumber's (top-left of the /Rotate'd MediaBox;
+  the CropBox moves nothing, as in pdfplumber 0.11); uprightness is judged after /Rotate.
 
-Remaining differences from pdfplumber, none of which occur on the test pages:
-- Glyph advances come from pdfium's float32 loose box: a coordinate past 1000 pt can round to a
-  different third decimal in rare cases.
-- Vertical writing (Identity-V fonts) and glyphs on rotated or skewed text matrices get their
-  box from pdfium's own glyph box, not pdfminer's vertical box.
+Remaining differences (tests/test_pdfium_engine.py pins them): none on the generated pages.
+- Coordinates with more than three decimals (font sizes such as 7.529 pt) can differ by
+  0.001 pt, so a JSON box by 0.01 pt (the issue-71 CJK fixture: 3 of 348 values).
+- Latin typesetting: a ligature is split into its letters (pdfminer: one glyph "fi"), a soft
+  hyphen reads U+FFFE, a no-break space in a Symbol font is dropped, and word spacing after it
+  is placed pdfium's way (the issue-71-2 French fixture).
+- Vertical writing (Identity-V fonts) and glyphs on rotated or skewed text matrices get
+  pdfium's own glyph box, not pdfminer's.
 - A glyph without a Unicode mapping reads as U+FFFD (pdfminer: "(cid:N)"); both count as
-  unmapped. A ligature is split into its letters (pdfminer: one glyph "fi").
+  unmapped.
 - Colours come as RGB from pdfium (pdfplumber: the PDF's own colour space), so a tint at the
-  light/dark threshold can be filed differently.
+  light/dark threshold can be filed differently; a shape filled before any colour was set is
+  black to pdfium (as the PDF spec says) but has no colour, so not dark, to pdfplumber.
 
 pdfium is not thread-safe: an engine object is used by one thread, one document per process
 (the batch runner's workers are processes).
@@ -292,6 +303,7 @@ class PdfiumPages:
         """
         order = self._text_objects(page)
         runs = self._all_runs(page, order, fonts)
+        _restore_trailing_spaces(order, runs)
         glyphs: list[dict] = []
         pen: Optional[tuple[float, float, float]] = None  # (x, y, drift) where the last run ended
         for position, (key, obj) in enumerate(order):
@@ -593,6 +605,31 @@ def _is_rectangle(points: list[tuple[float, float]]) -> bool:
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
     return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or \
         (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+
+
+def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tuple]) -> None:
+    """Put back the spaces that end a text object: pdfium's text page drops them when the
+    next object on the line starts where they end (it marks a word break of its own there).
+    Such a space shows as a gap of exactly n space advances before the next object."""
+    for (key, _), (next_key, _) in zip(order, order[1:]):
+        run, following = runs.get(key), runs.get(next_key)
+        if run is None or following is None or not run[1] or not following[1]:
+            continue
+        (matrix, size, _, _, _, metrics), chars = run
+        last, first = chars[-1], following[1][0]
+        a, b, c, _ = matrix[:4]
+        if metrics is None or b or c or not a or following[0][0][:4] != matrix[:4] \
+                or abs(first[2] - last[2]) > 1e-3 or last[0] == " " or first[0] == " ":
+            continue
+        space_width, last_width = metrics.width(" "), metrics.width(last[0])
+        if space_width is None or last_width is None or int(space_width) <= 0:
+            continue
+        pen = last[1] + a * int(last_width) / 1000.0 * size  # pdfium's pen after the last glyph
+        step = a * int(space_width) / 1000.0 * size
+        count = round((first[1] - pen) / step)
+        if 1 <= count <= 3 and abs(first[1] - pen - count * step) < 5e-3:
+            chars.extend((" ", pen + k * step, last[2], pen + k * step, pen + (k + 1) * step,
+                          last[2], last[2]) for k in range(count))
 
 
 def _decimal(value: float) -> float:
