@@ -237,9 +237,16 @@ class _PageSpace:
         self.height = ny1 - ny0
         self.x_shift = nx0  # pdfplumber adds the MediaBox's x0 back
         self.top_shift = -ny0
+        self.upright_page = rotation not in (90, 180, 270)
 
     def rect(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
         """A PDF-space rectangle (any two corners) as (x0, top, x1, bottom)."""
+        if self.upright_page:  # no /Rotate: a translation only
+            tx, ty = self.ctm[4], self.ctm[5]
+            left, right = (x0, x1) if x0 <= x1 else (x1, x0)
+            low, high = (y0, y1) if y0 <= y1 else (y1, y0)
+            return (left + tx + self.x_shift, self.height - (high + ty) + self.top_shift,
+                    right + tx + self.x_shift, self.height - (low + ty) + self.top_shift)
         points = [_apply(self.ctm, x, y) for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
@@ -265,6 +272,7 @@ class PdfiumPages:
         self._rect = pdfium.FS_RECTF()
         self._matrix = pdfium.FS_MATRIX()
         self._name = ctypes.create_string_buffer(512)
+        self._font_cache: dict[tuple[int, int], tuple] = {}  # per page: (font, table) -> info
 
     def page(self, index: int) -> PageObjects:
         pdfium = self._pdfium
@@ -274,6 +282,7 @@ class PdfiumPages:
         try:
             space = _PageSpace(self._mediabox(page), pdfium.FPDFPage_GetRotation(page) * 90)
             objects = PageObjects(width=float(space.width), height=float(space.height))
+            self._font_cache.clear()  # font handles are only valid while their page is loaded
             objects.chars = self._chars(page, space, self._fonts.page(index))
             identity: Matrix = (1, 0, 0, 1, 0, 0)
             for count, get in ((pdfium.FPDFPage_CountObjects(page),
@@ -412,6 +421,7 @@ class PdfiumPages:
         bulk = pdfium.FPDFText_GetText(text_page, 0, count, units) == count + 1  # no surrogates
         x_ref, y_ref, rect_ref = ctypes.byref(self._x), ctypes.byref(self._y), ctypes.byref(self._rect)
         rect = self._rect
+        unmapped = False
         for i in range(count):
             obj = pdfium.FPDFText_GetTextObject(text_page, i)
             if not obj:  # a space or line break pdfium generated; not in the PDF
@@ -420,14 +430,23 @@ class PdfiumPages:
             run = runs.get(key)
             if run is None:
                 run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
+                # a font maps all its codes or none: asked once per object
+                unmapped = pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1
             code = units[i] if bulk else pdfium.FPDFText_GetUnicode(text_page, i)
             text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
-            if pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
+            if unmapped and pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
                 text = "\ufffd"
             pdfium.FPDFText_GetCharOrigin(text_page, i, x_ref, y_ref)
-            pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
-            run[1].append((text, self._x.value, self._y.value, rect.left, rect.right, rect.bottom,
-                           rect.top))
+            ox, oy = self._x.value, self._y.value
+            matrix, size, _, _, _, metrics = run[0]
+            width = metrics.width(text) if metrics is not None else None
+            if width is not None and matrix[1] == 0 and matrix[2] == 0:
+                # the loose box pdfium would give, without asking it: origin + advance
+                right = ox + matrix[0] * int(width) / 1000.0 * size
+                run[1].append((text, ox, oy, min(ox, right), max(ox, right), oy, oy))
+            else:
+                pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
+                run[1].append((text, ox, oy, rect.left, rect.right, rect.bottom, rect.top))
         return runs
 
     def _all_runs(self, page, order: list[tuple[int, object]],
@@ -507,6 +526,18 @@ class PdfiumPages:
         size = ctypes.c_float()
         pdfium.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
         font = pdfium.FPDFTextObj_GetFont(obj)
+        a, b, c, d = matrix[:4]
+        upright = a * d > 0 and b * c <= 0
+        handle = ctypes.cast(font, ctypes.c_void_p).value or 0
+        known = self._font_cache.get((handle, id(fonts)))
+        if known is None:
+            known = self._font_cache[(handle, id(fonts))] = self._font_info(font, fonts)
+        fontname, descent, metrics = known
+        return (matrix, float(size.value), fontname, descent, upright, metrics)
+
+    def _font_info(self, font, fonts: dict[str, list[FontMetrics]]) -> tuple:
+        """(fontname, descent per em, metrics) of a pdfium font on this page."""
+        pdfium = self._pdfium
         length = pdfium.FPDFFont_GetBaseFontName(font, self._name, len(self._name)) if font else 0
         base = self._name.raw[: max(length - 1, 0)].decode("utf-8", "replace")
         own_descent = ctypes.c_float()
@@ -521,9 +552,7 @@ class PdfiumPages:
         metrics = _choose(fonts.get(_strip_subset(base), []), own_descent.value / 1000.0, program)
         fontname = metrics.fontname if metrics else base
         descent = metrics.descent if metrics else own_descent.value / 1000.0
-        a, b, c, d = matrix[:4]
-        upright = a * d > 0 and b * c <= 0
-        return (matrix, float(size.value), fontname, descent, upright, metrics)
+        return (fontname, descent, metrics)
 
     # -- ruling lines, rectangles, images --------------------------------------------------
 
