@@ -37,12 +37,14 @@ Remaining differences (tests/test_pdfium_engine.py pins them): none on the gener
   light/dark threshold can be filed differently; a shape filled before any colour was set is
   black to pdfium (as the PDF spec says) but has no colour, so not dark, to pdfplumber.
 
-pdfium is not thread-safe: an engine object is used by one thread, one document per process
-(the batch runner's workers are processes).
+pdfium is not thread-safe: every call into it holds one process-wide lock (`PDFIUM_LOCK`), so
+threads (a Dask worker with several threads) take turns; the batch runner's own workers are
+processes, each reading one document at a time.
 """
 from __future__ import annotations
 
 import ctypes
+import threading
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -50,6 +52,7 @@ from pipeline.errors import InputError
 from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, glyph, shape
 
 Matrix = tuple[float, float, float, float, float, float]
+PDFIUM_LOCK = threading.RLock()
 
 _OPEN_ERRORS = {  # FPDF_GetLastError codes
     2: "file not found or could not be opened",
@@ -258,6 +261,10 @@ class PdfiumPages:
     engine = "pdfium"
 
     def __init__(self, path: str):
+        with PDFIUM_LOCK:
+            self._open(path)
+
+    def _open(self, path: str) -> None:
         import pypdfium2.raw as pdfium
 
         self._pdfium = pdfium
@@ -275,6 +282,10 @@ class PdfiumPages:
         self._font_cache: dict[tuple[int, int], tuple] = {}  # per page: (font, table) -> info
 
     def page(self, index: int) -> PageObjects:
+        with PDFIUM_LOCK:
+            return self._page(index)
+
+    def _page(self, index: int) -> PageObjects:
         pdfium = self._pdfium
         page = pdfium.FPDF_LoadPage(self._doc, index)
         if not page:
@@ -624,10 +635,11 @@ class PdfiumPages:
                       objects.rules, objects.rects)
 
     def close(self) -> None:
-        self._fonts.close()
-        if self._doc:
-            self._pdfium.FPDF_CloseDocument(self._doc)
-            self._doc = None
+        with PDFIUM_LOCK:
+            self._fonts.close()
+            if self._doc:
+                self._pdfium.FPDF_CloseDocument(self._doc)
+                self._doc = None
 
 
 def _is_rectangle(points: list[tuple[float, float]]) -> bool:
