@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -37,17 +38,18 @@ def make_corpus(folder: Path, files: int) -> int:
     return files * PAGES_PER_FILE
 
 
-def plumber_extract_text(folder: Path) -> tuple[float, int]:
+def plumber_extract_text(folder: Path) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, characters) of bare pdfplumber over every page."""
     import pdfplumber
 
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     chars = 0
     for path in sorted(folder.glob("*.pdf")):
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
                 chars += len(page.extract_text() or "")
                 page.close()
-    return time.perf_counter() - start, chars
+    return time.perf_counter() - start, time.process_time() - start_cpu, chars
 
 
 def extract(folder: Path, out: Path, *flags: str) -> tuple[float, dict]:
@@ -59,15 +61,21 @@ def extract(folder: Path, out: Path, *flags: str) -> tuple[float, dict]:
 
 
 def stage_table(report: dict) -> list[str]:
-    lines = [f"    {'stage':9} {'seconds':>8} {'pages/s':>9} {'chars/s':>11}"]
+    pages, chars = report["totals"]["pages"], report["totals"]["chars"]
+    lines = [f"    {'stage':9} {'wall s':>8} {'CPU s':>8} {'pages/s CPU':>12} {'chars/s CPU':>12}"]
     for name, figures in report["stages"].items():
-        lines.append(f"    {name:9} {figures['seconds']:8.2f} {figures['pages_per_s'] or 0:9.1f} "
-                     f"{figures['chars_per_s'] or 0:11,.0f}")
+        cpu = figures["cpu_seconds"]
+        lines.append(f"    {name:9} {figures['seconds']:8.2f} {cpu:8.2f} "
+                     f"{pages / cpu if cpu else 0:12.1f} {chars / cpu if cpu else 0:12,.0f}")
     return lines
 
 
 def work_seconds(report: dict) -> float:
-    """Time in the stages, summed over files (what one process spends on the pages)."""
+    """CPU time in the stages, summed over files (what one process spends on the pages)."""
+    return sum(f["cpu_seconds"] for f in report["files"] if f["status"] == "done")
+
+
+def wall_seconds(report: dict) -> float:
     return sum(f["seconds"] for f in report["files"] if f["status"] == "done")
 
 
@@ -94,31 +102,34 @@ def main() -> int:
         pages = make_corpus(corpus, args.files)
         print(f"== bench: whole pipeline on {pages} generated dense pages ({args.files} PDFs) ==")
 
-        plumber_times: list[float] = []
+        plumber_times: list[tuple[float, float]] = []
         runs: dict[str, list[tuple[float, dict]]] = {"pdfium": [], "pdfplumber": []}
         for attempt in range(args.repeats):  # interleaved, so load changes hit both alike
-            seconds, chars = plumber_extract_text(corpus)
-            plumber_times.append(seconds)
+            seconds, cpu, chars = plumber_extract_text(corpus)
+            plumber_times.append((cpu, seconds))
             for engine in runs:
                 if engine == "pdfplumber" and attempt:
                     continue  # the reference engine is slow; once is enough for its figures
                 out = base / f"out-{engine}-{attempt}"
                 runs[engine].append(extract(corpus, out, "-j", "1", "--pdf-engine", engine))
-        plumber = min(plumber_times)
-        print(f"bare pdfplumber extract_text: {plumber:.1f} s, {pages / plumber:.2f} pages/s "
-              f"({chars:,} chars); runs: {', '.join(f'{t:.1f}' for t in plumber_times)} s")
+        plumber, plumber_wall = min(plumber_times)
+        print(f"load average at start: {', '.join(f'{v:.1f}' for v in os.getloadavg())} "
+              f"on {os.cpu_count()} cores")
+        print(f"bare pdfplumber extract_text: {plumber:.1f} s CPU ({plumber_wall:.1f} s wall), "
+              f"{pages / plumber:.2f} pages/s ({chars:,} chars); runs (CPU/wall): "
+              f"{', '.join(f'{c:.1f}/{w:.1f}' for c, w in plumber_times)} s")
         for engine, results in runs.items():
             best = min(results, key=lambda r: work_seconds(r[1]))
             wall, report = best
             work = work_seconds(report)
             totals = report["totals"]
-            print(f"\npipeline -j 1 --pdf-engine {engine}: {work:.1f} s in the stages "
-                  f"({pages / work:.2f} pages/s, {totals['chars'] / work:,.0f} chars/s); wall "
-                  f"{wall:.1f} s with start-up; runs: "
+            print(f"\npipeline -j 1 --pdf-engine {engine}: {work:.1f} s CPU in the stages "
+                  f"({pages / work:.2f} pages/s, {totals['chars'] / work:,.0f} chars/s), "
+                  f"{wall_seconds(report):.1f} s wall; {wall:.1f} s wall with start-up; runs (CPU): "
                   f"{', '.join(f'{work_seconds(r):.1f}' for _, r in results)} s")
-            print(f"  ratio to bare pdfplumber extract_text: {work / plumber:.2f}x "
-                  f"(stages, best run); {wall / plumber:.2f}x (wall, with worker start-up)")
-            nlp = report["stages"].get("nlp", {}).get("seconds", 0.0)
+            print(f"  ratio to bare pdfplumber extract_text: {work / plumber:.2f}x (CPU, best "
+                  f"runs); {wall_seconds(report) / plumber_wall:.2f}x (wall)")
+            nlp = report["stages"].get("nlp", {}).get("cpu_seconds", 0.0)
             print(f"  without the NLP stage: {(work - nlp) / plumber:.2f}x; NLP at 100k chars/s "
                   f"would take {totals['chars'] / 100_000:.1f} s -> "
                   f"{(work - nlp + totals['chars'] / 100_000) / plumber:.2f}x")
@@ -144,6 +155,8 @@ def main() -> int:
         assert report["totals"]["skipped"] == args.files, report["totals"]
         print(f"  full run {full:.1f} s, unchanged rerun {again:.2f} s = {100 * again / full:.1f}%")
 
+        if not args.memory_pages:
+            return 0
         print(f"\n== memory: one {args.memory_pages}-page PDF of a dense page ==")
         one = base / "one.pdf"
         one.write_bytes(dense_document(1, seed=5))

@@ -6,7 +6,7 @@ import io
 import random
 from pathlib import Path
 
-from tests.pagegen import FONT, PageSpec, Placement, _register_font, draw_article, load_article
+from tests.pagegen import PageSpec, Placement, load_article, render_page
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
 
@@ -31,25 +31,17 @@ def dense_spec(rng: random.Random, pool: list[dict]) -> PageSpec:
 
 
 def render_pages(specs: list[PageSpec]) -> bytes:
-    """Several pages in one PDF, each drawn as `tests.pagegen.render_page` draws one."""
-    from reportlab.pdfgen import canvas as rl_canvas
+    """Several pages in one PDF: each typeset by `tests.pagegen.render_page`, then joined."""
+    import pypdfium2 as pdfium
 
-    _register_font()
-    buffer = io.BytesIO()
-    canvas = rl_canvas.Canvas(buffer, invariant=1)
+    joined = pdfium.PdfDocument.new()
     for spec in specs:
-        canvas.setPageSize((spec.width, spec.height))
-        canvas.setFont(FONT, 10)
-        canvas.drawString(spec.margin, spec.height - 28, spec.paper)
-        canvas.drawCentredString(spec.width / 2, spec.height - 28, spec.date)
-        canvas.drawRightString(spec.width - spec.margin, spec.height - 28, spec.section)
-        canvas.line(spec.margin, spec.height - 34, spec.width - spec.margin, spec.height - 34)
-        canvas.setFont(FONT, 8)
-        canvas.drawCentredString(spec.width / 2, 18, spec.footer)
-        for place in spec.placements:
-            draw_article(canvas, spec, place)
-        canvas.showPage()
-    canvas.save()
+        page = pdfium.PdfDocument(render_page(spec))
+        joined.import_pages(page)
+        page.close()
+    buffer = io.BytesIO()
+    joined.save(buffer)
+    joined.close()
     return buffer.getvalue()
 
 

@@ -221,8 +221,8 @@ class WorkerPool:
 
 def _failed(task: FileTask, reason: str, seconds: float) -> dict:
     return {"index": task.index, "path": task.shown, "output": task.output, "status": "failed",
-            "reason": reason, "seconds": round(seconds, 3), "pages": None, "chars": None,
-            "stages": {}, "peak_rss_mb": None}
+            "reason": reason, "seconds": round(seconds, 3), "cpu_seconds": None, "pages": None,
+            "chars": None, "stages": {}, "peak_rss_mb": None}
 
 
 def default_jobs() -> int:

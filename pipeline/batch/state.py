@@ -15,18 +15,11 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline.export import write_atomic
+from pipeline.ingest.pdf import sha256_of
 from pipeline.stages import Options
 
 # Options that bound the work but never change an output that was written.
 NOT_IN_KEY = {"max_pages", "max_glyphs"}
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def corrections_hash(options: Options, input_sha: str) -> Optional[str]:
@@ -41,7 +34,7 @@ def corrections_hash(options: Options, input_sha: str) -> Optional[str]:
 
 
 def input_key(source: Path, options: Options, version: str) -> dict:
-    sha = sha256_file(source)
+    sha = sha256_of(str(source))
     settings = {k: v for k, v in sorted(dataclasses.asdict(options).items()) if k not in NOT_IN_KEY}
     settings.pop("corrections", None)  # the folder's name does not matter, its file does
     return {"sha256": sha, "pipeline_version": version, "options": settings,

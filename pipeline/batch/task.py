@@ -38,7 +38,7 @@ def run_task(task: FileTask, progress: Optional[Callable[[int, int], None]] = No
     timing.install(progress)
     timing.reset()
     target = Path(task.target)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     status, reason = "done", None
     try:
         state.remove_marker(target)  # a stale marker must never vouch for a new output
@@ -46,11 +46,18 @@ def run_task(task: FileTask, progress: Optional[Callable[[int, int], None]] = No
         state.write_marker(target, task.key, timing.counts["pages"], timing.counts["chars"])
     except (Exception, MemoryError, RecursionError) as error:  # the batch goes on
         status, reason = "failed", exception_reason(error, task.limits)
-    elapsed = time.perf_counter() - start
-    stages = {name: round(timing.seconds[name], 6) for name in timing.STAGES if name in timing.seconds}
-    stages["export"] = round(max(0.0, elapsed - sum(v for k, v in stages.items() if k != "export")), 6)
+    elapsed, elapsed_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    stages = _stage_times(timing.seconds, elapsed)
+    stages_cpu = _stage_times(timing.cpu, elapsed_cpu)
     return {"index": task.index, "path": task.shown, "output": task.output, "status": status,
-            "reason": reason, "seconds": round(elapsed, 3),
+            "reason": reason, "seconds": round(elapsed, 3), "cpu_seconds": round(elapsed_cpu, 3),
             "pages": timing.counts["pages"] if status == "done" else None,
             "chars": timing.counts["chars"] if status == "done" else None,
-            "stages": stages, "peak_rss_mb": round(peak_rss_mb(), 1)}
+            "stages": stages, "stages_cpu": stages_cpu, "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def _stage_times(measured, total: float) -> dict[str, float]:
+    """Seconds per stage; `export` also takes what no wrapped stage measured (writing the JSON)."""
+    stages = {name: round(measured[name], 6) for name in timing.STAGES if name in measured}
+    stages["export"] = round(max(0.0, total - sum(v for k, v in stages.items() if k != "export")), 6)
+    return stages
