@@ -137,16 +137,25 @@ def main() -> int:
             print("\n".join(stage_table(report)))
 
         print("\n== parallel: -j 1 vs -j 2 (pdfium; pages/s after the models loaded) ==")
-        rates = {}
-        for jobs in (1, 2) * args.repeats:
-            out = base / f"out-j{jobs}-{len(rates)}"
+        rates: dict[int, list[float]] = {}
+        cpu_per_page: dict[int, list[float]] = {}
+        for n, jobs in enumerate((1, 2) * args.repeats):
+            out = base / f"out-j{jobs}-{n}"
+            load = os.getloadavg()[0]
             wall, report = extract(corpus, out, "-j", str(jobs), "--pdf-engine", "pdfium")
-            rate = report["totals"]["pages_per_s"]
+            totals = report["totals"]
+            rate = totals["pages_per_s"]
             rates.setdefault(jobs, []).append(rate)
-            print(f"  -j {jobs}: {rate:.2f} pages/s (working {report['totals']['working_seconds']:.1f} s,"
-                  f" wall {wall:.1f} s, peak worker RSS {report['totals']['peak_worker_rss_mb']:.0f} MB)")
-        print(f"  speed-up -j 2 / -j 1: {max(rates[2]) / max(rates[1]):.2f}x (best of each); "
-              f"{min(rates[2]) / max(rates[1]):.2f}x (worst -j 2 vs best -j 1)")
+            cpu_per_page.setdefault(jobs, []).append(totals["cpu_seconds"] / totals["pages"])
+            share = totals["cpu_seconds"] / totals["working_seconds"]
+            print(f"  -j {jobs}: {rate:.2f} pages/s (working {totals['working_seconds']:.1f} s, wall "
+                  f"{wall:.1f} s; workers got {share:.2f} cores; load before {load:.1f}; "
+                  f"{1000 * cpu_per_page[jobs][-1]:.0f} ms CPU per page; peak worker RSS "
+                  f"{totals['peak_worker_rss_mb']:.0f} MB)")
+        print(f"  speed-up -j 2 / -j 1 measured: {max(rates[2]) / max(rates[1]):.2f}x (best of "
+              f"each); other processes on the machine take cores, so also: CPU per page -j 1 "
+              f"{1000 * min(cpu_per_page[1]):.0f} ms, -j 2 {1000 * min(cpu_per_page[2]):.0f} ms -> "
+              f"{2 * min(cpu_per_page[1]) / min(cpu_per_page[2]):.2f}x on two idle cores")
 
         print("\n== incremental: unchanged rerun vs full run (wall, everything included) ==")
         out = base / "out-rerun"

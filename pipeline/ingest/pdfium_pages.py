@@ -80,6 +80,12 @@ class FontMetrics:
 
     def width(self, char: str) -> Optional[float]:
         """The glyph's /Widths entry (1/1000 em) for the code that maps to `char`."""
+        known = _WIDTHS.setdefault(id(self.font), {})
+        if char not in known:
+            known[char] = self._width(char)
+        return known[char]
+
+    def _width(self, char: str) -> Optional[float]:
         codes = _codes(self.font)
         code = codes.get(char) if codes is not None else None
         if code is None:
@@ -91,6 +97,7 @@ class FontMetrics:
 
 
 _CODES: dict[int, Optional[dict]] = {}
+_WIDTHS: dict[int, dict[str, Optional[float]]] = {}  # per font object: text -> width
 
 
 def _codes(font) -> Optional[dict]:
@@ -182,6 +189,7 @@ class _PdfminerFonts:
 
     def close(self) -> None:
         _CODES.clear()
+        _WIDTHS.clear()
         if self._handle is not None:
             self._handle.close()
         self._seen, self._pages = [], None
@@ -203,6 +211,45 @@ def _program_size(spec) -> int:
     except Exception:  # damaged: this font cannot be told apart by its program
         pass
     return -1
+
+
+class _FastCalls:
+    """The two calls made for every glyph, declared with plain pointer types so that a text
+    object comes back as an int (a dictionary key) without a ctypes cast per glyph. Falls back
+    to pypdfium2's own declarations if the library cannot be reached this way."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as pdfium
+
+        try:
+            from pypdfium2_raw.bindings import _libs
+
+            library = _libs["pdfium"]
+            self._object = library["FPDFText_GetTextObject"]  # a new function object, not shared
+            self._object.argtypes, self._object.restype = (ctypes.c_void_p, ctypes.c_int), ctypes.c_void_p
+            origin = library["FPDFText_GetCharOrigin"]
+            double = ctypes.POINTER(ctypes.c_double)
+            origin.argtypes = (ctypes.c_void_p, ctypes.c_int, double, double)
+            origin.restype = ctypes.c_int
+            self.object_of, self.origin_of = self._object, origin
+            self.handle = lambda page: ctypes.cast(page, ctypes.c_void_p).value
+        except (ImportError, KeyError, AttributeError, TypeError):
+            def object_of(page, index: int) -> int:
+                found = pdfium.FPDFText_GetTextObject(page, index)
+                return ctypes.cast(found, ctypes.c_void_p).value or 0 if found else 0
+
+            self.object_of, self.origin_of = object_of, pdfium.FPDFText_GetCharOrigin
+            self.handle = lambda page: page
+
+
+class _LazyFastCalls:
+    def __getattr__(self, name: str):
+        global _FAST
+        _FAST = _FastCalls()  # type: ignore[assignment]
+        return getattr(_FAST, name)
+
+
+_FAST: "_FastCalls" = _LazyFastCalls()  # type: ignore[assignment]
 
 
 def _mul(m: Matrix, n: Matrix) -> Matrix:
@@ -280,6 +327,8 @@ class PdfiumPages:
         self._matrix = pdfium.FS_MATRIX()
         self._name = ctypes.create_string_buffer(512)
         self._font_cache: dict[tuple[int, int], tuple] = {}  # per page: (font, table) -> info
+        self._edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
+        self._edge_refs = [ctypes.byref(e) for e in self._edges]
 
     def page(self, index: int) -> PageObjects:
         with PDFIUM_LOCK:
@@ -430,16 +479,18 @@ class PdfiumPages:
             return runs
         units = (ctypes.c_ushort * (count + 1))()
         bulk = pdfium.FPDFText_GetText(text_page, 0, count, units) == count + 1  # no surrogates
+        object_of, origin_of = _FAST.object_of, _FAST.origin_of
+        page_handle = _FAST.handle(text_page)
         x_ref, y_ref, rect_ref = ctypes.byref(self._x), ctypes.byref(self._y), ctypes.byref(self._rect)
         rect = self._rect
         unmapped = False
         for i in range(count):
-            obj = pdfium.FPDFText_GetTextObject(text_page, i)
-            if not obj:  # a space or line break pdfium generated; not in the PDF
+            key = object_of(page_handle, i)
+            if not key:  # a space or line break pdfium generated; not in the PDF
                 continue
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
             run = runs.get(key)
             if run is None:
+                obj = pdfium.FPDFText_GetTextObject(text_page, i)
                 run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
                 # a font maps all its codes or none: asked once per object
                 unmapped = pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1
@@ -447,7 +498,7 @@ class PdfiumPages:
             text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
             if unmapped and pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
                 text = "\ufffd"
-            pdfium.FPDFText_GetCharOrigin(text_page, i, x_ref, y_ref)
+            origin_of(page_handle, i, x_ref, y_ref)
             ox, oy = self._x.value, self._y.value
             matrix, size, _, _, _, metrics = run[0]
             width = metrics.width(text) if metrics is not None else None
@@ -502,14 +553,14 @@ class PdfiumPages:
     def _lost_glyphs(self, obj, run: tuple) -> bool:
         """Whether pdfium's text page kept only part of an object (it drops single glyphs that
         repeat one drawn just before): the object's bounds reach past its glyphs' boxes."""
-        edges = [ctypes.c_float() for _ in range(4)]
-        if not run[1] or not self._pdfium.FPDFPageObj_GetBounds(obj, *[ctypes.byref(e) for e in edges]):
+        chars = run[1]
+        if not chars or not self._pdfium.FPDFPageObj_GetBounds(obj, *self._edge_refs):
             return False
-        left, _, right, _ = (e.value for e in edges)
         size = max(run[0][1], 1.0)
-        lefts = [min(c[3], c[4]) for c in run[1]]
-        rights = [max(c[3], c[4]) for c in run[1]]
-        return left < min(lefts) - LOST * size or right > max(rights) + LOST * size
+        first, last = chars[0], chars[-1]  # glyphs run along the line, in either direction
+        low = min(first[3], last[3]) - LOST * size
+        high = max(first[4], last[4]) + LOST * size
+        return self._edges[0].value < low or self._edges[2].value > high
 
     def _is_blank(self, obj) -> bool:
         """A text object that draws nothing visible (spaces only) has empty bounds."""
@@ -677,6 +728,8 @@ def _decimal(value: float) -> float:
     """A float32 coordinate from pdfium back to the decimal the PDF most likely wrote: the
     nearest 3-decimal number when it lies within float32's error (1e-4 pt up to 1,600 pt),
     else the value itself."""
+    if -SNAP <= value <= SNAP:
+        return 0.0
     near = round(value, 3)
     return near if abs(near - value) <= SNAP else value
 
