@@ -46,6 +46,7 @@ eval: $(STAMP) corpus
 	$(PY) scripts/eval_layout.py --quiet
 
 bench: $(STAMP) sysdeps
+	$(PY) scripts/bench.py
 	$(PY) scripts/bench_pdf.py
 	$(PY) scripts/bench_facts.py
 	$(PY) scripts/bench_nlp.py

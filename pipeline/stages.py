@@ -41,11 +41,28 @@ class Options:
     ocr: str = "auto"
     ocr_dpi: int = 200
     ocr_threads: int = 0
+    # Per-file limits (0 = none): a file over one fails with a line naming the limit.
+    max_pages: int = 0
+    max_glyphs: int = 0  # glyphs on one page
 
     def ocr_settings(self):
         from pipeline.ingest.ocr import OcrSettings
 
         return OcrSettings(mode=self.ocr, dpi=self.ocr_dpi, threads=self.ocr_threads)
+
+
+def _check_pages(raw: RawDocument, options: Options) -> None:
+    count = raw.page_count if raw.page_count is not None else (
+        len(raw.pages) if isinstance(raw.pages, list) else None)
+    if options.max_pages and count is not None and count > options.max_pages:
+        raise InputError(f"over the page limit of {options.max_pages} pages (--max-pages): "
+                         f"it has {count}")
+
+
+def _check_glyphs(page: RawPage, options: Options) -> None:
+    if options.max_glyphs and len(page.glyphs) > options.max_glyphs:
+        raise InputError(f"over the glyph limit of {options.max_glyphs} per page (--max-glyphs): "
+                         f"page {page.number} has {len(page.glyphs)}")
 
 
 def ingest(path: Path, options: Options) -> RawDocument:
@@ -96,8 +113,10 @@ def analyse(article: AssembledArticle):
     return tokens, entities, facts
 
 
-def laid_out_pages(raw: RawDocument) -> Iterator[PageLayout]:
+def laid_out_pages(raw: RawDocument, options: Optional[Options] = None) -> Iterator[PageLayout]:
     for page in raw.pages:
+        if options is not None:
+            _check_glyphs(page, options)
         yield layout(repair(lines(page)), raw.kind)
 
 
@@ -105,6 +124,7 @@ def _run(path: Path, display_path: str, options: Options,
          writer: DocumentWriter) -> tuple[Source, list[str]]:
     """Every stage on one input file, into `writer`; returns the source record and warnings."""
     raw = ingest(path, options)
+    _check_pages(raw, options)
     linker = ArticleLinker()
     page_sources: list[str] = []
     numbered = 0
@@ -123,7 +143,7 @@ def _run(path: Path, display_path: str, options: Options,
                                        first=numbered == 1)
             writer.add_article(article)
 
-    for page in laid_out_pages(raw):
+    for page in laid_out_pages(raw, options):
         page_sources.append(page.source)
         writer.add_page(page_out(page))
         export(linker.feed(page))

@@ -23,7 +23,8 @@ def corpus(tmp_path):
 def test_outputs_mirror_the_input_tree(corpus, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["extract", str(corpus), "-o", str(out), "--no-progress"]) == 0
-    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json")
+                     if not p.name.startswith(("_", ".")))
     assert written == ["2022/p7.json", "gbk.json"]
     utf8 = json.loads((out / "2022/p7.json").read_text(encoding="utf-8"))
     gbk = json.loads((out / "gbk.json").read_text(encoding="utf-8"))
@@ -93,7 +94,8 @@ def test_shards_split_the_inputs_without_overlap(corpus, tmp_path):
     outs = [tmp_path / f"shard{i}" for i in (1, 2)]
     for i, out in enumerate(outs, start=1):
         assert main(["extract", str(corpus), "-o", str(out), "--shard", f"{i}/2", "--no-progress"]) == 0
-    names = [sorted(p.relative_to(o).as_posix() for p in o.rglob("*.json")) for o in outs]
+    names = [sorted(p.relative_to(o).as_posix() for p in o.rglob("*.json") if not p.name.startswith("_"))
+             for o in outs]
     assert not set(names[0]) & set(names[1])
     assert len(names[0]) + len(names[1]) == 5
     assert main(["extract", str(corpus), "-o", str(tmp_path / "x"), "--shard", "3/2"]) == 2

@@ -1,106 +1,98 @@
 """`python -m pipeline extract PATH... -o DIR`: inputs to JSON, one file per input.
 
-Exit status: 0 when every input succeeded, 1 when some failed (each failure is printed as one
-line naming the file and the reason; the others are still written), 2 on bad usage.
+Files run in parallel on worker processes (`-j`, default: one per core), each under per-file
+limits; an input whose output is current (same content, pipeline version, options and
+corrections) is skipped. `<DIR>/_run.json` reports every file, the totals and the time per
+stage (pipeline/batch/report.py).
+
+Exit status: 0 when every input succeeded or was skipped, 1 when some failed (each failure is
+printed as one line `error: FILE: reason`; the others are still written), 2 on bad usage.
 """
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-from pipeline.errors import InputError, UsageError
-from pipeline.stages import INPUT_SUFFIXES, Options
+from pipeline.batch import limits as batch_limits
+from pipeline.batch.inputs import parse_shard
+from pipeline.batch.runner import RunSettings
+from pipeline.batch.runner import extract as run_batch
+from pipeline.errors import UsageError
+from pipeline.ingest.pdf import DEFAULT_ENGINE, ENGINES
+from pipeline.stages import Options
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        if value < 0:
+            raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+        return value
+
+    return parse
 
 
 def add_parser(commands) -> None:
     run = commands.add_parser("extract", help="process PDFs, text files or folders into JSON")
     run.add_argument("paths", nargs="+", metavar="PATH", help="a PDF, a text file, or a folder")
     run.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
+    run.add_argument("-j", "--jobs", type=_positive(int), default=0, metavar="N",
+                     help="worker processes (default: one per core)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--force", action="store_true",
+                     help="redo every input, even those whose output is current")
     run.add_argument("--shard", default="1/1", metavar="I/N",
                      help="process only the I-th of N equal shares of the inputs (many machines)")
-    run.add_argument("--pdf-engine", default=Options.pdf_engine, choices=("pdfplumber",),
+    run.add_argument("--cluster", metavar="ADDRESS",
+                     help="run the files on a Dask scheduler (tcp://host:8786); workers must see "
+                          "the inputs and DIR at the same paths")
+    run.add_argument("--pdf-engine", default=DEFAULT_ENGINE, choices=ENGINES,
                      help="library that reads PDF text layers (default: %(default)s)")
     run.add_argument("--corrections", default=Options.corrections, metavar="DIR",
                      help="folder of reviewers' corrections to apply (default: %(default)s)")
+    ocr = run.add_argument_group("scans and OCR")
+    ocr.add_argument("--ocr", default=Options.ocr, choices=("auto", "off", "force"),
+                     help="auto: OCR the pages without a usable text layer; off: never (they are "
+                          "reported); force: every page (default: %(default)s)")
+    ocr.add_argument("--ocr-dpi", type=_positive(int), default=Options.ocr_dpi, metavar="DPI",
+                     help="resolution PDF pages are rendered at for OCR (default: %(default)s)")
+    ocr.add_argument("--ocr-threads", type=_positive(int), default=Options.ocr_threads, metavar="N",
+                     help="OCR threads per worker (default: the worker's share of the cores)")
+    limits = run.add_argument_group("per-file limits (0 = no limit); a file over one fails, "
+                                    "the batch goes on")
+    limits.add_argument("--max-seconds", type=_positive(float), metavar="S",
+                        default=batch_limits.DEFAULT_MAX_SECONDS, help="default: %(default)g")
+    limits.add_argument("--max-memory", type=_positive(int), metavar="MB",
+                        default=batch_limits.DEFAULT_MAX_MEMORY_MB,
+                        help="address space of a worker process (default: %(default)s)")
+    limits.add_argument("--max-pages", type=_positive(int), metavar="N",
+                        default=batch_limits.DEFAULT_MAX_PAGES, help="default: %(default)s")
+    limits.add_argument("--max-glyphs", type=_positive(int), metavar="N",
+                        default=batch_limits.DEFAULT_MAX_GLYPHS,
+                        help="glyphs on one page (default: %(default)s)")
 
 
 def run(args: argparse.Namespace) -> int:
-    options = Options(pdf_engine=args.pdf_engine, corrections=args.corrections)
-    return extract(args.paths, args.output, progress=False if args.no_progress else None,
-                   shard=parse_shard(args.shard), options=options)
-
-
-def plan_outputs(inputs: Sequence[str], out_dir: Path) -> list[tuple[Path, Path, str]]:
-    """Map every input file to its output path; (input, output, path shown in the JSON).
-
-    A folder contributes its files (recursively) under their path relative to the folder; a
-    file given by name lands at the top of the output folder.
-    """
-    planned: list[tuple[Path, Path, str]] = []
-    for argument in inputs:
-        root = Path(argument)
-        if root.is_dir():
-            files = sorted(
-                p for p in root.rglob("*")
-                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith(".")
-            )
-            for file in files:
-                relative = file.relative_to(root)
-                planned.append((file, out_dir / relative.with_suffix(".json"), relative.as_posix()))
-        elif root.is_file():
-            planned.append((root, out_dir / (root.stem + ".json"), root.name))
-        else:
-            raise UsageError(f"{argument}: no such file or folder")
-    seen: dict[Path, Path] = {}
-    for source, target, _ in planned:
-        if target in seen:
-            raise UsageError(f"{seen[target]} and {source} would both write {target}")
-        seen[target] = source
-    return planned
-
-
-def _progress(items: list, enabled: bool):
-    if not enabled:
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, unit="file", file=sys.stderr)
-
-
-def parse_shard(value: str) -> tuple[int, int]:
-    """`2/8` -> (2, 8): this machine takes every 8th file, starting with the 2nd (1-based)."""
-    try:
-        index, count = (int(part) for part in value.split("/"))
-    except ValueError:
-        raise UsageError(f"--shard {value}: expected I/N, such as 1/4") from None
-    if not 1 <= index <= count:
-        raise UsageError(f"--shard {value}: I must be between 1 and N")
-    return index, count
+    options = Options(pdf_engine=args.pdf_engine, corrections=args.corrections,
+                      max_pages=args.max_pages, max_glyphs=args.max_glyphs, ocr=args.ocr,
+                      ocr_dpi=args.ocr_dpi, ocr_threads=args.ocr_threads)
+    settings = RunSettings(
+        jobs=args.jobs, progress=False if args.no_progress else None,
+        shard=parse_shard(args.shard), options=options, cluster=args.cluster,
+        limits=batch_limits.Limits(max_seconds=args.max_seconds, max_memory_mb=args.max_memory),
+        incremental=not args.force)
+    return run_batch(args.paths, args.output, settings)
 
 
 def extract(inputs: Sequence[str], out_dir: Path, progress: Optional[bool] = None,
-            shard: tuple[int, int] = (1, 1), options: Optional[Options] = None) -> int:
-    from pipeline.stages import process_to_file
-
-    planned = plan_outputs(inputs, out_dir)
-    index, count = shard
-    planned = planned[index - 1 :: count]
-    if progress is None:
-        progress = sys.stderr.isatty()
-    failures = 0
-    for source, target, shown in _progress(planned, progress):
-        try:
-            process_to_file(source, shown, target, options)
-        except InputError as error:
-            failures += 1
-            print(f"error: {source}: {error}", file=sys.stderr)
-        except Exception as error:  # a bug or an unforeseen input must not stop the batch
-            failures += 1
-            reason = str(error).splitlines()[0] if str(error) else ""
-            print(f"error: {source}: {type(error).__name__}: {reason}", file=sys.stderr)
-    done = len(planned) - failures
-    print(f"{done} of {len(planned)} file(s) written to {out_dir}", file=sys.stderr)
-    return 1 if failures else 0
+            shard: tuple[int, int] = (1, 1), options: Optional[Options] = None,
+            jobs: int = 0) -> int:
+    """The command as a function (scripts, tests)."""
+    if not inputs:
+        raise UsageError("no input given")
+    return run_batch(inputs, out_dir, RunSettings(jobs=jobs, progress=progress, shard=shard,
+                                                  options=options or Options()))

@@ -107,8 +107,12 @@ def _model_files() -> dict[str, Path]:
 
 
 def cpu_threads(requested: int) -> int:
-    """Threads for onnxruntime: the request, or every core when 0."""
-    return requested if requested > 0 else max(1, os.cpu_count() or 1)
+    """Threads for onnxruntime: the request, or, when 0, this process's share of the cores (a
+    batch worker is told its share in PIPELINE_WORKER_CORES; alone, every core)."""
+    if requested > 0:
+        return requested
+    share = os.environ.get("PIPELINE_WORKER_CORES", "")
+    return int(share) if share.isdigit() and int(share) > 0 else max(1, os.cpu_count() or 1)
 
 
 class OcrEngine:

@@ -28,7 +28,7 @@ from pipeline.ingest.ocr import OcrSettings, read_page_image, read_regions
 from pipeline.ingest.pdf_objects import PageObjects, PdfPages
 from pipeline.ingest.textlayer import Verdict, is_scan, judge
 
-ENGINES = ("pdfplumber",)
+ENGINES = ("pdfplumber", "pdfium")
 DEFAULT_ENGINE = "pdfplumber"
 
 
@@ -50,6 +50,10 @@ def open_pages(path: str, engine: str = DEFAULT_ENGINE) -> PdfPages:
         from pipeline.ingest.pdfplumber_pages import PdfplumberPages
 
         pages: PdfPages = PdfplumberPages(path)
+    elif engine == "pdfium":
+        from pipeline.ingest.pdfium_pages import PdfiumPages
+
+        pages = PdfiumPages(path)
     else:
         raise InputError(f"unknown PDF engine {engine!r} (expected one of {', '.join(ENGINES)})")
     if pages.page_count == 0:

@@ -1,0 +1,743 @@
+"""PDF pages through pdfium (pypdfium2's raw API): the fast engine, giving pdfplumber's records.
+
+pdfminer (under pdfplumber) parses every content stream in Python; pdfium parses them in C, so
+reading a dense page costs a few ctypes calls per glyph instead. Each glyph is rebuilt the way
+pdfminer builds its `LTChar` box, so both engines give the same `PageObjects`:
+
+    x0     = the glyph's origin (pdfium: FPDFText_GetCharOrigin), where pdfminer's pen is
+    x1     = x0 + the glyph's /Widths entry * size (exact, from the font dictionary)
+    bottom = baseline + Descent * size, top = bottom + size (text space, then the matrix)
+    size   = the height of that box; fontname = the descriptor's FontName, subset tag included
+
+What pdfium does differently, and how it is undone:
+- It keeps widths and metrics as integers (599.6 -> 599, Descent -200.195 -> -200) and
+  strips subset tags from names: the font dictionaries are read through pdfminer's parser (the
+  small dictionaries only, never a content stream) for exact widths, Descent and FontName;
+  the pen drift the truncated widths cause is added back along each line.
+- Its text page leaves out a text object drawn again near an earlier one (fake bold), single
+  glyphs that repeat, objects holding only spaces, and a space that ends an object before the
+  next one: such objects are read again alone, blank objects and trailing spaces are put back
+  from the gap they leave (`_all_runs`, `_blank_run`, `_restore_trailing_spaces`).
+- It computes in float32: coordinates within float32 error of a 3-decimal value are taken
+  as that value (what the PDF wrote).
+- Coordinates are mapped from PDF space to pdfplumber's (top-left of the /Rotate'd MediaBox;
+  the CropBox moves nothing, as in pdfplumber 0.11); uprightness is judged after /Rotate.
+
+Remaining differences (tests/test_pdfium_engine.py pins them): none on the generated pages.
+- Coordinates with more than three decimals (font sizes such as 7.529 pt) can differ by
+  0.001 pt, so a JSON box by 0.01 pt (the issue-71 CJK fixture: 3 of 348 values).
+- Latin typesetting: a ligature is split into its letters (pdfminer: one glyph "fi"), a soft
+  hyphen reads U+FFFE, a no-break space in a Symbol font is dropped, and word spacing after it
+  is placed pdfium's way (the issue-71-2 French fixture).
+- Vertical writing (Identity-V fonts) and glyphs on rotated or skewed text matrices get
+  pdfium's own glyph box, not pdfminer's.
+- A glyph without a Unicode mapping reads as U+FFFD (pdfminer: "(cid:N)"); both count as
+  unmapped.
+- Colours come as RGB from pdfium (pdfplumber: the PDF's own colour space), so a tint at the
+  light/dark threshold can be filed differently; a shape filled before any colour was set is
+  black to pdfium (as the PDF spec says) but has no colour, so not dark, to pdfplumber.
+
+pdfium is not thread-safe: every call into it holds one process-wide lock (`PDFIUM_LOCK`), so
+threads (a Dask worker with several threads) take turns; the batch runner's own workers are
+processes, each reading one document at a time.
+"""
+from __future__ import annotations
+
+import ctypes
+import threading
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from pipeline.errors import InputError
+from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, glyph, shape
+
+Matrix = tuple[float, float, float, float, float, float]
+PDFIUM_LOCK = threading.RLock()
+
+_OPEN_ERRORS = {  # FPDF_GetLastError codes
+    2: "file not found or could not be opened",
+    3: "corrupt or truncated PDF (not in PDF format or damaged)",
+    4: "encrypted PDF: cannot be read without its password",
+    5: "encrypted PDF: unsupported security scheme",
+    6: "corrupt or truncated PDF (page tree damaged)",
+}
+_TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
+SNAP = 1e-4  # points: float32 error of pdfium's coordinates on a page
+LOST = 0.2  # of the font size: an object's bounds past its glyphs by this much lost some
+_LINETO, _MOVETO = 0, 2  # FPDF_SEGMENT_*; BEZIERTO is 1
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    """What pdfminer knows of a font: its descriptor's FontName and Descent (per em), its
+    exact glyph widths (`font`, a pdfminer PDFFont) and the size of its embedded program (to
+    tell apart subsets of one font that share a name)."""
+
+    fontname: str
+    descent: float
+    font: object = field(compare=False, hash=False, default=None)
+    program_size: int = field(compare=False, hash=False, default=-1)
+
+    def width(self, char: str) -> Optional[float]:
+        """The glyph's /Widths entry (1/1000 em) for the code that maps to `char`."""
+        known = _WIDTHS.setdefault(id(self.font), {})
+        if char not in known:
+            known[char] = self._width(char)
+        return known[char]
+
+    def _width(self, char: str) -> Optional[float]:
+        codes = _codes(self.font)
+        code = codes.get(char) if codes is not None else None
+        if code is None:
+            return None
+        try:
+            return float(self.font.char_width(code)) * 1000.0  # type: ignore[attr-defined]
+        except Exception:  # a damaged width table: no correction
+            return None
+
+
+_CODES: dict[int, Optional[dict]] = {}
+_WIDTHS: dict[int, dict[str, Optional[float]]] = {}  # per font object: text -> width
+
+
+def _codes(font) -> Optional[dict]:
+    """Inverse of the font's code -> text map (first code wins), built once per font object."""
+    if font is None:
+        return None
+    key = id(font)
+    if key not in _CODES:
+        mapping = getattr(getattr(font, "unicode_map", None), "cid2unichr", None)
+        if not mapping:
+            mapping = getattr(font, "cid2unicode", None) or {}
+        inverse: dict[str, int] = {}
+        for code, text in sorted(mapping.items()):
+            inverse.setdefault(text, code)
+        _CODES[key] = inverse
+    return _CODES[key]
+
+
+def _strip_subset(name: str) -> str:
+    """`ABCDEF+SimSun` -> `SimSun` (pdfium names fonts without their subset tag)."""
+    if len(name) > 7 and name[6] == "+" and name[:6].isalpha() and name[:6].isupper():
+        return name[7:]
+    return name
+
+
+class _PdfminerFonts:
+    """Font descriptors of each page, read through pdfminer's object parser (dictionaries only).
+
+    Keyed by the base font name without subset tag, as pdfium reports it. Fonts in form XObjects
+    are included. A PDF pdfminer cannot parse leaves the table empty: pdfium's own (rounded)
+    metrics are used then.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._handle = None
+        self._pages: Optional[Iterator] = None
+        self._seen: list = []
+        try:
+            from pdfminer.pdfdocument import PDFDocument
+            from pdfminer.pdfinterp import PDFResourceManager
+            from pdfminer.pdfpage import PDFPage
+            from pdfminer.pdfparser import PDFParser
+
+            self._handle = open(path, "rb")
+            self._manager = PDFResourceManager(caching=True)
+            self._pages = PDFPage.create_pages(PDFDocument(PDFParser(self._handle)))
+        except Exception:  # pdfium may read what pdfminer cannot; metrics then come from pdfium
+            self._pages = None
+
+    def page(self, index: int) -> dict[str, list[FontMetrics]]:
+        while self._pages is not None and len(self._seen) <= index:
+            try:
+                self._seen.append(next(self._pages))
+            except Exception:  # end of the page tree, or a damaged page dictionary
+                self._pages = None
+        if index >= len(self._seen):
+            return {}
+        table: dict[str, list[FontMetrics]] = {}
+        try:
+            self._collect(self._seen[index].resources, table, depth=0)
+        except Exception:  # a damaged font dictionary: fall back to pdfium's metrics
+            return {}
+        self._seen[index] = None  # the page dictionary is not needed again
+        return table
+
+    def _collect(self, resources, table: dict[str, list[FontMetrics]], depth: int) -> None:
+        from pdfminer.pdftypes import dict_value, resolve1, stream_value
+
+        resources = dict_value(resources)
+        for ref in dict_value(resources.get("Font", {})).values():
+            spec = dict_value(ref)
+            objid = getattr(ref, "objid", None)
+            font = self._manager.get_font(objid, spec)
+            metrics = FontMetrics(str(font.fontname), float(font.get_descent()), font,
+                                  _program_size(spec))
+            base = str(resolve1(spec.get("BaseFont", b"")))
+            base = base[1:] if base.startswith("/") else base
+            names = {_strip_subset(metrics.fontname), _strip_subset(base.strip("'"))}
+            for name in names:
+                if metrics not in table.setdefault(name, []):
+                    table[name].append(metrics)
+        if depth >= 8:  # forms nested deeper than any real page; guards against cycles
+            return
+        for xobject in dict_value(resources.get("XObject", {})).values():
+            stream = stream_value(xobject)
+            if stream.get("Subtype") is not None and str(stream.get("Subtype")).endswith("Form") \
+                    and "Resources" in stream:
+                self._collect(stream["Resources"], table, depth + 1)
+
+    def close(self) -> None:
+        _CODES.clear()
+        _WIDTHS.clear()
+        if self._handle is not None:
+            self._handle.close()
+        self._seen, self._pages = [], None
+
+
+def _program_size(spec) -> int:
+    """Decoded size of a font's embedded program, -1 when none (a Type0 font's is its
+    descendant's)."""
+    from pdfminer.pdftypes import dict_value, list_value, stream_value
+
+    try:
+        spec = dict_value(spec)
+        if "DescendantFonts" in spec:
+            spec = dict_value(list_value(spec["DescendantFonts"])[0])
+        descriptor = dict_value(spec.get("FontDescriptor", {}))
+        for key in ("FontFile2", "FontFile", "FontFile3"):
+            if key in descriptor:
+                return len(stream_value(descriptor[key]).get_data())
+    except Exception:  # damaged: this font cannot be told apart by its program
+        pass
+    return -1
+
+
+class _FastCalls:
+    """The two calls made for every glyph, declared with plain pointer types so that a text
+    object comes back as an int (a dictionary key) without a ctypes cast per glyph. Falls back
+    to pypdfium2's own declarations if the library cannot be reached this way."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as pdfium
+
+        try:
+            from pypdfium2_raw.bindings import _libs
+
+            library = _libs["pdfium"]
+            self._object = library["FPDFText_GetTextObject"]  # a new function object, not shared
+            self._object.argtypes, self._object.restype = (ctypes.c_void_p, ctypes.c_int), ctypes.c_void_p
+            origin = library["FPDFText_GetCharOrigin"]
+            double = ctypes.POINTER(ctypes.c_double)
+            origin.argtypes = (ctypes.c_void_p, ctypes.c_int, double, double)
+            origin.restype = ctypes.c_int
+            self.object_of, self.origin_of = self._object, origin
+            self.handle = lambda page: ctypes.cast(page, ctypes.c_void_p).value
+        except (ImportError, KeyError, AttributeError, TypeError):
+            def object_of(page, index: int) -> int:
+                found = pdfium.FPDFText_GetTextObject(page, index)
+                return ctypes.cast(found, ctypes.c_void_p).value or 0 if found else 0
+
+            self.object_of, self.origin_of = object_of, pdfium.FPDFText_GetCharOrigin
+            self.handle = lambda page: page
+
+
+class _LazyFastCalls:
+    def __getattr__(self, name: str):
+        global _FAST
+        _FAST = _FastCalls()  # type: ignore[assignment]
+        return getattr(_FAST, name)
+
+
+_FAST: "_FastCalls" = _LazyFastCalls()  # type: ignore[assignment]
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF row-vector convention: point * m * n)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
+            e * p + f * r + t, e * q + f * s + u)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return (a * x + c * y + e, b * x + d * y + f)
+
+
+class _PageSpace:
+    """PDF user space -> pdfplumber's coordinates (x, top), as pdfminer + pdfplumber compute
+    them: pdfminer's rotation matrix for /Rotate, then pdfplumber's flip against the MediaBox."""
+
+    def __init__(self, mediabox: tuple[float, float, float, float], rotation: int) -> None:
+        x0, y0, x1, y1 = mediabox
+        if rotation == 90:
+            self.ctm: Matrix = (0, -1, 1, 0, -y0, x1)
+        elif rotation == 180:
+            self.ctm = (-1, 0, 0, -1, x1, y1)
+        elif rotation == 270:
+            self.ctm = (0, 1, -1, 0, y1, -x0)
+        else:
+            self.ctm = (1, 0, 0, 1, -x0, -y0)
+        nx0, nx1 = sorted((x0, x1))
+        ny0, ny1 = sorted((y0, y1))
+        if rotation in (90, 270):
+            nx0, ny0, nx1, ny1 = ny0, nx0, ny1, nx1
+        self.width = nx1 - nx0
+        self.height = ny1 - ny0
+        self.x_shift = nx0  # pdfplumber adds the MediaBox's x0 back
+        self.top_shift = -ny0
+        self.upright_page = rotation not in (90, 180, 270)
+
+    def rect(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """A PDF-space rectangle (any two corners) as (x0, top, x1, bottom)."""
+        if self.upright_page:  # no /Rotate: a translation only
+            tx, ty = self.ctm[4], self.ctm[5]
+            left, right = (x0, x1) if x0 <= x1 else (x1, x0)
+            low, high = (y0, y1) if y0 <= y1 else (y1, y0)
+            return (left + tx + self.x_shift, self.height - (high + ty) + self.top_shift,
+                    right + tx + self.x_shift, self.height - (low + ty) + self.top_shift)
+        points = [_apply(self.ctm, x, y) for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        return (min(xs) + self.x_shift, self.height - max(ys) + self.top_shift,
+                max(xs) + self.x_shift, self.height - min(ys) + self.top_shift)
+
+
+class PdfiumPages:
+    engine = "pdfium"
+
+    def __init__(self, path: str):
+        with PDFIUM_LOCK:
+            self._open(path)
+
+    def _open(self, path: str) -> None:
+        import pypdfium2.raw as pdfium
+
+        self._pdfium = pdfium
+        self._doc = pdfium.FPDF_LoadDocument(path.encode("utf-8"), None)
+        if not self._doc:
+            code = pdfium.FPDF_GetLastError()
+            raise InputError(_OPEN_ERRORS.get(code, "unreadable PDF (pdfium could not open it)"))
+        self.page_count = pdfium.FPDF_GetPageCount(self._doc)
+        self._fonts = _PdfminerFonts(path)
+        # Reused ctypes out-parameters: one allocation per document, not per glyph.
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._rect = pdfium.FS_RECTF()
+        self._matrix = pdfium.FS_MATRIX()
+        self._name = ctypes.create_string_buffer(512)
+        self._font_cache: dict[tuple[int, int], tuple] = {}  # per page: (font, table) -> info
+        self._edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
+        self._edge_refs = [ctypes.byref(e) for e in self._edges]
+
+    def page(self, index: int) -> PageObjects:
+        with PDFIUM_LOCK:
+            return self._page(index)
+
+    def _page(self, index: int) -> PageObjects:
+        pdfium = self._pdfium
+        page = pdfium.FPDF_LoadPage(self._doc, index)
+        if not page:
+            raise InputError(f"corrupt or truncated PDF: page {index + 1} unreadable")
+        try:
+            space = _PageSpace(self._mediabox(page), pdfium.FPDFPage_GetRotation(page) * 90)
+            objects = PageObjects(width=float(space.width), height=float(space.height))
+            self._font_cache.clear()  # font handles are only valid while their page is loaded
+            objects.chars = self._chars(page, space, self._fonts.page(index))
+            identity: Matrix = (1, 0, 0, 1, 0, 0)
+            for count, get in ((pdfium.FPDFPage_CountObjects(page),
+                                lambda k: pdfium.FPDFPage_GetObject(page, k)),):
+                for k in range(count):
+                    self._shapes(get(k), identity, space, objects, depth=0)
+            return objects
+        finally:
+            pdfium.FPDF_ClosePage(page)
+
+    def _mediabox(self, page) -> tuple[float, float, float, float]:
+        values = [ctypes.c_float() for _ in range(4)]
+        if not self._pdfium.FPDFPage_GetMediaBox(page, *[ctypes.byref(v) for v in values]):
+            return (0.0, 0.0, 612.0, 792.0)  # pdfminer's default when MediaBox is missing
+        return tuple(float(v.value) for v in values)  # type: ignore[return-value]
+
+    # -- glyphs ---------------------------------------------------------------------------
+
+    def _chars(self, page, space: _PageSpace, fonts: dict[str, list[FontMetrics]]) -> list[dict]:
+        """Glyphs in drawing order, rebuilt as pdfminer places them.
+
+        pdfium truncates /Widths entries to integers (599.6 -> 599), so each glyph after a
+        fractional-width one sits slightly left of where pdfminer puts it; the difference is
+        added back along the pen: within a text object, and on to the next object when that
+        one starts where the pen stood. Text objects pdfium leaves out of its text page
+        (repeats of an earlier one, blank ones) are put back (`_all_runs`, `_blank_run`).
+        """
+        order = self._text_objects(page)
+        runs = self._all_runs(page, order, fonts)
+        _restore_trailing_spaces(order, runs)
+        glyphs: list[dict] = []
+        pen: Optional[tuple[float, float, float]] = None  # (x, y, drift) where the last run ended
+        for position, (key, obj) in enumerate(order):
+            run = runs.get(key) or self._blank_run(obj, order[position + 1 :], runs, fonts)
+            if run is None:
+                continue
+            state, chars = run
+            matrix, size, fontname, descent, _, metrics = state
+            turned = _mul(matrix, space.ctm)  # pdfminer tests uprightness after /Rotate
+            upright = turned[0] * turned[3] > 0 and turned[1] * turned[2] <= 0
+            a, b, c, d = matrix[:4]
+            axis = b == 0 and c == 0 and a != 0
+            drift = 0.0
+            if axis and pen is not None and chars and abs(chars[0][1] - pen[0]) < 1e-3 \
+                    and abs(chars[0][2] - pen[1]) < 1e-3:
+                drift = pen[2]  # this object goes on where the last one's pen stopped
+            if chars:
+                start_x, start_y = _decimal(chars[0][1]), _decimal(chars[0][2])
+            stepped = exact_sum = 0.0  # pdfium's and pdfminer's advances so far in this object
+            for text, ox, oy, left, right, bottom, top in chars:
+                if axis:
+                    true_width = metrics.width(text) if metrics is not None else None
+                    if true_width is None:  # no exact width known: pdfium's loose box
+                        advance = exact = (right if a > 0 else left) - ox
+                    else:  # pdfium steps by the truncated width; pdfminer by the exact one
+                        advance = a * int(true_width) / 1000.0 * size
+                        exact = a * true_width / 1000.0 * size
+                    # pdfium's offset from the object's start, less its own advances, is what
+                    # spacing and kerning added: decimals from the PDF, blurred by float32.
+                    spacing = _decimal(ox - chars[0][1] - stepped)
+                    x_a = start_x + drift + exact_sum + spacing
+                    x_b = x_a + exact
+                    base = start_y if abs(oy - chars[0][2]) < 1e-3 else _decimal(oy)
+                    y_a, y_b = base + d * descent * size, base + d * (descent * size + size)
+                    stepped += advance
+                    exact_sum += exact
+                    pen = (ox + advance, oy, drift + exact_sum - stepped)
+                else:  # rotated or skewed text: pdfium's own glyph box
+                    x_a, y_a, x_b, y_b = left, bottom, right, top
+                    pen = None
+                glyphs.append(self._finish(text, fontname, upright, space, (x_a, y_a, x_b, y_b)))
+        return glyphs
+
+    def _blank_run(self, obj, later: list[tuple[int, object]], runs: dict[int, tuple],
+                   fonts: dict[str, list[FontMetrics]]) -> Optional[tuple]:
+        """The spaces of a text object that holds only spaces: pdfium leaves such an object out
+        of its text page (a space between two runs in different font subsets, say), pdfminer
+        keeps its glyphs. Their number is the gap to the next run on the same baseline in
+        space advances (one when no run follows on that line)."""
+        state = self._object_state(obj, fonts)
+        matrix, size, _, _, _, metrics = state
+        a, b, c, d, e, f = matrix
+        width = metrics.width(" ") if metrics is not None else None
+        if width is None or b or c or not a:
+            return None
+        advance = a * int(width) / 1000.0 * size  # pdfium's pen step for one space
+        count = 1
+        for key, _ in later:
+            run = runs.get(key)
+            if run is None or not run[1]:
+                continue
+            first = run[1][0]
+            if abs(first[2] - f) < 1e-3 and run[0][0][:4] == matrix[:4] and advance > 0:
+                steps = round((first[1] - e) / advance)
+                if steps >= 1 and abs(first[1] - e - steps * advance) < 0.01:
+                    count = steps
+            break
+        chars = [(" ", e + k * advance, f, e + k * advance, e + (k + 1) * advance, f, f)
+                 for k in range(count)]
+        return state, chars
+
+    @staticmethod
+    def _finish(text: str, fontname: str, upright: bool, space: _PageSpace,
+                raw: tuple[float, float, float, float]) -> dict:
+        x0, top, x1, bottom = space.rect(*raw)
+        # pdfminer's size is the box height for horizontal writing, whatever the rotation
+        return glyph(text, x0, top, x1, bottom, bottom - top, fontname, upright)
+
+    def _text_objects(self, page) -> list[tuple[int, object]]:
+        """Every text object, in drawing order (form XObjects' own objects in their place)."""
+        pdfium = self._pdfium
+        found: list[tuple[int, object]] = []
+
+        def walk(count: int, get, depth: int) -> None:
+            for k in range(count):
+                obj = get(k)
+                kind = pdfium.FPDFPageObj_GetType(obj)
+                if kind == _TEXT:
+                    found.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, obj))
+                elif kind == _FORM and depth < 8:
+                    walk(pdfium.FPDFFormObj_CountObjects(obj),
+                         lambda i, form=obj: pdfium.FPDFFormObj_GetObject(form, i), depth + 1)
+
+        walk(pdfium.FPDFPage_CountObjects(page), lambda i: pdfium.FPDFPage_GetObject(page, i), 0)
+        return found
+
+    def _runs(self, text_page, fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
+        """Per text object: its shared state and its glyphs as pdfium reports them
+        (text, origin x, origin y, loose box left, right, bottom, top)."""
+        pdfium = self._pdfium
+        count = pdfium.FPDFText_CountChars(text_page)
+        runs: dict[int, tuple] = {}
+        if count <= 0:
+            return runs
+        units = (ctypes.c_ushort * (count + 1))()
+        bulk = pdfium.FPDFText_GetText(text_page, 0, count, units) == count + 1  # no surrogates
+        object_of, origin_of = _FAST.object_of, _FAST.origin_of
+        page_handle = _FAST.handle(text_page)
+        x_ref, y_ref, rect_ref = ctypes.byref(self._x), ctypes.byref(self._y), ctypes.byref(self._rect)
+        rect = self._rect
+        unmapped = False
+        for i in range(count):
+            key = object_of(page_handle, i)
+            if not key:  # a space or line break pdfium generated; not in the PDF
+                continue
+            run = runs.get(key)
+            if run is None:
+                obj = pdfium.FPDFText_GetTextObject(text_page, i)
+                run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
+                # a font maps all its codes or none: asked once per object
+                unmapped = pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1
+            code = units[i] if bulk else pdfium.FPDFText_GetUnicode(text_page, i)
+            text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+            if unmapped and pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
+                text = "\ufffd"
+            origin_of(page_handle, i, x_ref, y_ref)
+            ox, oy = self._x.value, self._y.value
+            matrix, size, _, _, _, metrics = run[0]
+            width = metrics.width(text) if metrics is not None else None
+            if width is not None and matrix[1] == 0 and matrix[2] == 0:
+                # the loose box pdfium would give, without asking it: origin + advance
+                right = ox + matrix[0] * int(width) / 1000.0 * size
+                run[1].append((text, ox, oy, min(ox, right), max(ox, right), oy, oy))
+            else:
+                pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
+                run[1].append((text, ox, oy, rect.left, rect.right, rect.bottom, rect.top))
+        return runs
+
+    def _all_runs(self, page, order: list[tuple[int, object]],
+                  fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
+        """Glyph runs of every text object that has glyphs.
+
+        pdfium's text page leaves out an object drawn again near an earlier one with the same
+        text (fake bold); pdfminer keeps it. Those objects are read afterwards on their own:
+        every other object is set inactive and the text page built again for each of them
+        alone, then every object is active again.
+        """
+        pdfium = self._pdfium
+        runs = self._read_runs(page, fonts)
+        missing = [obj for key, obj in order
+                   if (key not in runs and not self._is_blank(obj))
+                   or (key in runs and self._lost_glyphs(obj, runs[key]))]
+        if not missing:
+            return runs
+        for _, obj in order:
+            pdfium.FPDFPageObj_SetIsActive(obj, 0)
+        try:
+            for obj in missing:  # alone: an object with company may still be taken for a repeat
+                pdfium.FPDFPageObj_SetIsActive(obj, 1)
+                for key, run in self._read_runs(page, fonts).items():
+                    if key not in runs or len(run[1]) > len(runs[key][1]):
+                        runs[key] = run
+                pdfium.FPDFPageObj_SetIsActive(obj, 0)
+        finally:
+            for _, obj in order:
+                pdfium.FPDFPageObj_SetIsActive(obj, 1)
+        return runs
+
+    def _read_runs(self, page, fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
+        text_page = self._pdfium.FPDFText_LoadPage(page)
+        if not text_page:
+            return {}
+        try:
+            return self._runs(text_page, fonts)
+        finally:
+            self._pdfium.FPDFText_ClosePage(text_page)
+
+    def _lost_glyphs(self, obj, run: tuple) -> bool:
+        """Whether pdfium's text page kept only part of an object (it drops single glyphs that
+        repeat one drawn just before): the object's bounds reach past its glyphs' boxes."""
+        chars = run[1]
+        if not chars or not self._pdfium.FPDFPageObj_GetBounds(obj, *self._edge_refs):
+            return False
+        size = max(run[0][1], 1.0)
+        first, last = chars[0], chars[-1]  # glyphs run along the line, in either direction
+        low = min(first[3], last[3]) - LOST * size
+        high = max(first[4], last[4]) + LOST * size
+        return self._edges[0].value < low or self._edges[2].value > high
+
+    def _is_blank(self, obj) -> bool:
+        """A text object that draws nothing visible (spaces only) has empty bounds."""
+        edges = [ctypes.c_float() for _ in range(4)]
+        if not self._pdfium.FPDFPageObj_GetBounds(obj, *[ctypes.byref(e) for e in edges]):
+            return True
+        left, bottom, right, top = (e.value for e in edges)
+        return right - left <= 0 and top - bottom <= 0
+
+    def _text_state(self, text_page, index: int, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
+        """(matrix, size, fontname, descent per em, upright, metrics) of a text object."""
+        self._pdfium.FPDFText_GetMatrix(text_page, index, ctypes.byref(self._matrix))
+        return self._state_with_matrix(obj, fonts)
+
+    def _object_state(self, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
+        """As `_text_state`, for an object pdfium's text page does not hold (its matrix places
+        its first glyph, as the text page's does)."""
+        self._pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix))
+        return self._state_with_matrix(obj, fonts)
+
+    def _state_with_matrix(self, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
+        pdfium = self._pdfium
+        m = self._matrix
+        matrix: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
+        size = ctypes.c_float()
+        pdfium.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+        font = pdfium.FPDFTextObj_GetFont(obj)
+        a, b, c, d = matrix[:4]
+        upright = a * d > 0 and b * c <= 0
+        handle = ctypes.cast(font, ctypes.c_void_p).value or 0
+        known = self._font_cache.get((handle, id(fonts)))
+        if known is None:
+            known = self._font_cache[(handle, id(fonts))] = self._font_info(font, fonts)
+        fontname, descent, metrics = known
+        return (matrix, float(size.value), fontname, descent, upright, metrics)
+
+    def _font_info(self, font, fonts: dict[str, list[FontMetrics]]) -> tuple:
+        """(fontname, descent per em, metrics) of a pdfium font on this page."""
+        pdfium = self._pdfium
+        length = pdfium.FPDFFont_GetBaseFontName(font, self._name, len(self._name)) if font else 0
+        base = self._name.raw[: max(length - 1, 0)].decode("utf-8", "replace")
+        own_descent = ctypes.c_float()
+        program = -1
+        if font:
+            pdfium.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(own_descent))
+            candidates = fonts.get(_strip_subset(base), [])
+            if len({c.fontname for c in candidates}) > 1:
+                out = ctypes.c_size_t()
+                if pdfium.FPDFFont_GetFontData(font, None, 0, ctypes.byref(out)):
+                    program = int(out.value)
+        metrics = _choose(fonts.get(_strip_subset(base), []), own_descent.value / 1000.0, program)
+        fontname = metrics.fontname if metrics else base
+        descent = metrics.descent if metrics else own_descent.value / 1000.0
+        return (fontname, descent, metrics)
+
+    # -- ruling lines, rectangles, images --------------------------------------------------
+
+    def _shapes(self, obj, outer: Matrix, space: _PageSpace, objects: PageObjects, depth: int) -> None:
+        pdfium = self._pdfium
+        kind = pdfium.FPDFPageObj_GetType(obj)
+        if kind not in (_PATH, _IMAGE, _FORM):
+            return
+        pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix))
+        m = self._matrix
+        matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+        if kind == _IMAGE:
+            corners = [_apply(matrix, x, y) for x, y in ((0, 0), (1, 1))]
+            objects.images.append(box(*space.rect(corners[0][0], corners[0][1],
+                                                  corners[1][0], corners[1][1])))
+        elif kind == _FORM:
+            if depth < 8:
+                for k in range(pdfium.FPDFFormObj_CountObjects(obj)):
+                    self._shapes(pdfium.FPDFFormObj_GetObject(obj, k), matrix, space, objects,
+                                 depth + 1)
+        else:
+            self._path(obj, matrix, space, objects)
+
+    def _path(self, obj, matrix: Matrix, space: _PageSpace, objects: PageObjects) -> None:
+        """Lines and rectangles as pdfminer classifies each subpath: `m l` (or `m l h`) is a
+        line; `m l l l h` (or `m l l l l` back to the start) with axis-parallel sides is a
+        rectangle; anything with a curve is left out, as the pdfplumber engine does."""
+        pdfium = self._pdfium
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        pdfium.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
+        if not fill_mode.value and not stroke.value:
+            return
+        x, y = ctypes.c_float(), ctypes.c_float()
+        subpaths: list[tuple[list[str], list[tuple[float, float]]]] = []
+        for k in range(pdfium.FPDFPath_CountSegments(obj)):
+            segment = pdfium.FPDFPath_GetPathSegment(obj, k)
+            pdfium.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            kind = pdfium.FPDFPathSegment_GetType(segment)
+            point = _apply(matrix, float(x.value), float(y.value))
+            if kind == _MOVETO or not subpaths:
+                subpaths.append((["m"], [point]))
+            else:
+                subpaths[-1][0].append("l" if kind == _LINETO else "c")
+                subpaths[-1][1].append(point)
+            if pdfium.FPDFPathSegment_GetClose(segment):
+                ops, points = subpaths[-1]
+                ops.append("h")
+                points.append(points[0])
+        colour = None
+        if fill_mode.value:
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            if pdfium.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g),
+                                              ctypes.byref(b), ctypes.byref(a)):
+                colour = (r.value / 255, g.value / 255, b.value / 255)
+        for ops, points in subpaths:
+            shape_ = "".join(ops)
+            if len(shape_) > 3 and shape_[-2:] == "lh" and points[-2] == points[0]:
+                shape_ = shape_[:-2] + "h"  # pdfium closes a path with a line back to its start
+                points = points[:-2] + points[-1:]
+            if shape_ in ("ml", "mlh"):
+                segment = box(*space.rect(*points[0], *points[1]))
+                if min(segment[2] - segment[0], segment[3] - segment[1]) < RULE_THICKNESS:
+                    objects.rules.append(segment)
+            elif shape_ in ("mlllh", "mllll") and points[0] == points[4] and _is_rectangle(points[:4]):
+                xs = [p[0] for p in points[:4]]
+                ys = [p[1] for p in points[:4]]
+                x0, top, x1, bottom = space.rect(min(xs), min(ys), max(xs), max(ys))
+                shape(x0, top, x1, bottom, bool(fill_mode.value), bool(stroke.value), colour,
+                      objects.rules, objects.rects)
+
+    def close(self) -> None:
+        with PDFIUM_LOCK:
+            self._fonts.close()
+            if self._doc:
+                self._pdfium.FPDF_CloseDocument(self._doc)
+                self._doc = None
+
+
+def _is_rectangle(points: list[tuple[float, float]]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
+    return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or \
+        (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+
+
+def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tuple]) -> None:
+    """Put back the spaces that end a text object: pdfium's text page drops them when the
+    next object on the line starts where they end (it marks a word break of its own there).
+    Such a space shows as a gap of exactly n space advances before the next object."""
+    for (key, _), (next_key, _) in zip(order, order[1:]):
+        run, following = runs.get(key), runs.get(next_key)
+        if run is None or following is None or not run[1] or not following[1]:
+            continue
+        (matrix, size, _, _, _, metrics), chars = run
+        last, first = chars[-1], following[1][0]
+        a, b, c, _ = matrix[:4]
+        if metrics is None or b or c or not a or following[0][0][:4] != matrix[:4] \
+                or abs(first[2] - last[2]) > 1e-3 or last[0] == " " or first[0] == " ":
+            continue
+        space_width, last_width = metrics.width(" "), metrics.width(last[0])
+        if space_width is None or last_width is None or int(space_width) <= 0:
+            continue
+        pen = last[1] + a * int(last_width) / 1000.0 * size  # pdfium's pen after the last glyph
+        step = a * int(space_width) / 1000.0 * size
+        count = round((first[1] - pen) / step)
+        if 1 <= count <= 3 and abs(first[1] - pen - count * step) < 5e-3:
+            chars.extend((" ", pen + k * step, last[2], pen + k * step, pen + (k + 1) * step,
+                          last[2], last[2]) for k in range(count))
+
+
+def _decimal(value: float) -> float:
+    """A float32 coordinate from pdfium back to the decimal the PDF most likely wrote: the
+    nearest 3-decimal number when it lies within float32's error (1e-4 pt up to 1,600 pt),
+    else the value itself."""
+    if -SNAP <= value <= SNAP:
+        return 0.0
+    near = round(value, 3)
+    return near if abs(near - value) <= SNAP else value
+
+
+def _choose(candidates: list[FontMetrics], own_descent: float, program: int) -> Optional[FontMetrics]:
+    """The descriptor matching pdfium's font among those with its name: the one whose
+    embedded program has the same size, else the nearest Descent (first in resource order)."""
+    if not candidates:
+        return None
+    same = [c for c in candidates if program >= 0 and c.program_size == program]
+    return min(same or candidates, key=lambda m: abs(m.descent - own_descent))
