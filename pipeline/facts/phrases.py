@@ -38,7 +38,8 @@ CHANGE_VERB_RE = re.compile(rf"(?:{CHANGE_STEMS})了?(?:至|到|为)?")
 # verbs that govern an activity or a thing rather than name it: 批准出国留学 -> 出国留学
 GOVERNING = frozenset({"批准", "出动", "组织", "完成", "实现", "开展", "举办", "共有", "拥有", "有", "已有",
                        "现有", "夺得", "获得", "取得", "赢得", "获", "得到", "拿到", "收到", "造成", "导致",
-                       "使", "使得", "让", "令", "带动", "促进"})
+                       "使", "使得", "让", "令", "带动", "促进",
+                       "发生", "出现", "存在", "产生"})  # existential verbs, like 有
 # causatives: the clause's topic is the noun phrase after them (使得公司设备利用率提高了20%)
 CAUSATIVES = frozenset({"对", "让", "使", "使得", "令"})
 MODIFIER_POS = ("a", "b", "h", "z")
@@ -55,6 +56,8 @@ LEVEL_MARKS = frozenset({"在", "到", "至", "为"})
 # 几年时间, 三个月期间: a span of time, not a subject
 DURATION_NOUNS = frozenset({"时间", "期间", "工夫"})
 VERB_OR = frozenset({"或", "或者", "和", "及", "并"})
+# nouns naming the rate of a change: the changing thing is the noun phrase they attach to
+RATE_NOUNS = ("降幅", "涨幅", "增幅", "跌幅", "增速", "增长率", "降速")
 MAX_CHAIN = 8
 MAX_CLAUSE = 40
 
@@ -177,6 +180,10 @@ class Phrases:
             if self.content_verb(p) and p > 0 and self.w(p - 1) == "的" and self.glued(p - 1, p):
                 k = p  # 造成的死亡人数: a verb after 的 modifies the noun
                 break
+            if self.verb(p) and p >= 2 and self.w(p - 1) == "、" and self.verb(p - 2) \
+                    and self.glued(p - 2, p - 1) and self.glued(p - 1, p):
+                k = p  # 贪污、受贿案件: coordinated verbs before a noun modify it
+                continue
             if self.verb(p) and p > 0 and self.w(p - 1) == "被":
                 k = p - 1  # 被困人员
             break
@@ -231,7 +238,7 @@ class Phrases:
         for _ in range(4):
             if q < 0 or self.boundary(q):
                 return p
-            if not (self.pos(q).startswith(("d", "t", "c")) or self.fact(q)):
+            if not (self.pos(q).startswith(("d", "t", "c")) or self.fact(q) or self.w(q) in NOT_NOUN):
                 return None
             q -= 1
         return None
@@ -265,6 +272,8 @@ class Phrases:
         j = i
         if i + 1 < n and self.glued(i, i + 1):
             obj = self.chain_right(i + 1)
+            if obj is None and self.pos(i + 1).startswith(("l", "i")):
+                obj = self.w(i + 1)  # 受到行政处分: a set phrase as the object
             if obj is not None:
                 return self.w(i) + obj
             if self.w(i + 1) in VERB_OR and i + 2 < n and self.glued(i + 1, i + 2) \
@@ -358,8 +367,9 @@ class Phrases:
                         or (is_mod_pos(self.pos(j + 1)) and j + 2 <= last and self.noun(j + 2)
                             and self.w(j + 1) not in MODIFIER_STOP)):
                     j += 1
-                if j + 2 <= last and self.w(j + 1) == "的" and self.noun(j + 2):
-                    return self.topic_words(j + 2, last)  # 中国的贸易盈余 -> 贸易盈余
+                if j + 2 <= last and self.w(j + 1) == "的" and self.noun(j + 2) \
+                        and self.w(j + 2) not in RATE_NOUNS:
+                    return self.topic_words(j + 2, last)  # 中国的贸易盈余 -> 贸易盈余 (not 的降幅)
                 k = i
                 if k >= 1 and is_mod_pos(self.pos(k - 1)) and self.w(k - 1) not in MODIFIER_STOP \
                         and not self.boundary(k - 1) and len(self.w(k - 1)) >= 2 and self.glued(k - 1, k):

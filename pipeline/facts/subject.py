@@ -24,13 +24,14 @@ from __future__ import annotations
 
 from .lexicon import is_word
 from .mention import Context, Mention
-from .phrases import SENTENCE_ENDS, Phrases
+from .phrases import RATE_NOUNS, SENTENCE_ENDS, Phrases
 from .respectively import distribute
 from .spans import SpanSet, disjoint
 
 PEOPLE_UNITS = frozenset({"人", "人次", "名", "位"})
-# last characters of nouns naming people who act: 人员, 学者, 工人, 农民, 学生, 大户, 部队
-AGENT_ENDS = frozenset("员者人工民生户部队")
+# last characters of nouns naming people: 人员, 学者, 工人, 农民, 学生, 大户, 部队, 人才, 教师,
+# 战士, 选手, 游客, 群众, 家属, 儿童, 妇女, 民警
+AGENT_ENDS = frozenset("员者人工民生户部队才师士兵手客众属童女警")
 # medal tallies: the unit names the medal
 MEDAL_NOUNS = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
 # last characters of nouns that name money: 资金 存款 经费 投资 金额 资产 成本 收入 利润 税 补贴
@@ -40,6 +41,15 @@ MONEY_VERB_ENDS = frozenset("资款")
 NO_SUBJECT = ("year", "date", "ordinal", "duration")
 # approximation markers that are verbs: the number is the level of a noun phrase
 LEVEL_MARKERS = ("超过", "超", "逾", "突破", "达", "高达", "多达", "接近")
+
+
+def _what_changes(phrase: str | None, kind: str) -> str | None:
+    """外国物品降幅 -> 外国物品: for a change, a rate noun ending the topic is the change itself."""
+    if phrase and kind == "change":
+        for rate in RATE_NOUNS:
+            if phrase.endswith(rate) and len(phrase) > len(rate):
+                return phrase[:-len(rate)]
+    return phrase
 
 
 def _same_sentence(norm: str, a: Mention, b: Mention) -> bool:
@@ -122,6 +132,9 @@ def _share_holder(ph: Phrases, start: int) -> tuple[bool, str | None]:
     last = ph.last_before(start)
     i, lo = last, ph.clause_start(last)
     while i >= lo:
+        if ph.w(i) == "占" and i + 1 < len(ph.words) and ph.w(i + 1).startswith("比") \
+                and ph.glued(i, i + 1):
+            return False, None  # 占|比达80%: the noun 占比 cut apart, not the verb 占
         if ph.w(i) == "占" or ph.w(i).startswith("占") and ph.verb(i):
             j = i - 1
             while j >= lo and ph.w(j) in ("等", "等等"):  # 化肥、棉纱等占…
@@ -132,7 +145,7 @@ def _share_holder(ph: Phrases, start: int) -> tuple[bool, str | None]:
     return False, None
 
 
-def _money(ph: Phrases, mt: Mention) -> str | None:
+def _money(ph: Phrases, mt: Mention, weak: dict[int, str]) -> str | None:
     k, left, is_verb = _left(ph, mt)
     if left and left[-1] in (MONEY_VERB_ENDS if is_verb else MONEY_NOUN_ENDS):
         return left  # 投资2亿元, 总投资, 营业收入120亿元
@@ -146,7 +159,12 @@ def _money(ph: Phrases, mt: Mention) -> str | None:
         return de  # 多达５７０亿美元的援助 (not after a noun phrase: 国内生产总值…)
     if left and not is_verb:
         return left
-    return ph.topic(mt.start) or left  # the verb last: 输送１００亿美元
+    if is_verb:
+        # 提前向韩国输送１００亿美元: the clause's topic is the verb's agent, not the money; the
+        # verb stands for the money unless an earlier amount of the sentence names it
+        weak[id(mt)] = left
+        return None
+    return ph.topic(mt.start)
 
 
 def _percent(ph: Phrases, mt: Mention) -> str | None:
@@ -176,7 +194,7 @@ def _change(ph: Phrases, mt: Mention, follows: bool) -> str | None:
     de = ph.right_of_de(mt.end)
     if de and not _led_by_yi(ph, mt):
         return de
-    topic = ph.topic(mt.start)
+    topic = _what_changes(ph.topic(mt.start), "change")
     if topic or (follows and ph.clause_opens_with_verb(mt.start)):
         return topic
     k, left, is_verb = _left(ph, mt)
@@ -215,9 +233,9 @@ def _count(ph: Phrases, norm: str, mt: Mention) -> str | None:
     return _left_verbs(ph, mt.start)
 
 
-def _subject(ph: Phrases, norm: str, mt: Mention, follows: bool) -> str | None:
+def _subject(ph: Phrases, norm: str, mt: Mention, follows: bool, weak: dict[int, str]) -> str | None:
     if mt.kind == "money":
-        return _money(ph, mt)
+        return _money(ph, mt, weak)
     if mt.kind == "percent":
         return _percent(ph, mt)
     if mt.kind == "change":
@@ -244,6 +262,7 @@ def assign_subjects(ctx: Context, mentions: list[Mention]) -> None:
     blocked = SpanSet(disjoint((mt.start, mt.end) for mt in mentions))
     ph = Phrases(ctx.text, ctx.tokens, blocked)
     given = {id(mt) for mt in mentions if mt.subject is not None}
+    weak: dict[int, str] = {}  # a verb standing for the money, used when nothing better comes
     prev: Mention | None = None
     for mt in mentions:
         if mt.kind in NO_SUBJECT:
@@ -252,7 +271,7 @@ def assign_subjects(ctx: Context, mentions: list[Mention]) -> None:
             prev = mt
             continue  # the second end of a change or range takes the first end's subject
         follows = prev is not None and _same_sentence(norm, prev, mt)
-        mt.subject = _subject(ph, norm, mt, follows)
+        mt.subject = _subject(ph, norm, mt, follows, weak)
         prev = mt
     distribute(ph, norm, [mt for mt in mentions if id(mt) not in given and mt.kind not in NO_SUBJECT])
     # a range whose high end names its noun after 的: 6%到6.5%的目标
@@ -274,7 +293,9 @@ def assign_subjects(ctx: Context, mentions: list[Mention]) -> None:
                     mt.kind == prev.kind == "count" and norm[mt.start - 1:mt.start] in ("、", "，", ",")
                     and mt.start - prev.end <= 30 and {mt.unit, prev.unit} <= PEOPLE_UNITS)):
             mt.subject = prev.subject
+        if mt.subject is None:
+            mt.subject = weak.get(id(mt))
         if mt.subject is None and mt.kind in ("change", "percent", "money"):
-            mt.subject = ph.sentence_topic(mt.start)
+            mt.subject = _what_changes(ph.sentence_topic(mt.start), mt.kind)
         prev = mt
     _share_groups(mentions)
