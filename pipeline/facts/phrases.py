@@ -51,13 +51,15 @@ ADVERB_HEADS = ("积极", "认真", "主动", "广泛", "深入", "不断", "全
                 "高高兴兴", "踊跃", "及时", "迅速")
 CLAUSE_ENDS = frozenset("，。；：！？,;:!?（）()\n")
 SENTENCE_ENDS = frozenset("。！？!?\n")
+# joiners inside a noun phrase (the coordination 和 is left to 分别 lists and topics)
+INNER_JOINERS = frozenset({"与", "及"})
 # a verb followed by one of these before a number states a level: 控制在, 降到, 增至
 LEVEL_MARKS = frozenset({"在", "到", "至", "为"})
 # 几年时间, 三个月期间: a span of time, not a subject
 DURATION_NOUNS = frozenset({"时间", "期间", "工夫"})
 VERB_OR = frozenset({"或", "或者", "和", "及", "并"})
 # nouns naming the rate of a change: the changing thing is the noun phrase they attach to
-RATE_NOUNS = ("降幅", "涨幅", "增幅", "跌幅", "增速", "增长率", "降速")
+RATE_NOUNS = ("降幅", "涨幅", "增幅", "跌幅", "增速", "降速")
 MAX_CHAIN = 8
 MAX_CLAUSE = 40
 
@@ -168,6 +170,10 @@ class Phrases:
                 if item is None:
                     break
                 k = item
+                continue
+            if p > 0 and self.glued(p - 1, p) and self.noun(p - 1) and (
+                    wp in INNER_JOINERS or (pos.startswith("d") and len(wp) >= 2 and wp not in MODIFIER_STOP)):
+                k = p - 1  # 研究与试验发展经费, 人口自然增长率: a joiner or mis-tagged word between nouns
                 continue
             if is_mod_pos(pos) and wp not in MODIFIER_STOP and not self.fact(p) and (
                     len(wp) >= 2 or pos.startswith(ATTRIBUTIVE_POS)):
@@ -317,7 +323,7 @@ class Phrases:
                 after_de = False
                 i -= 1
                 continue  # 达到, 增长了: the number is the level or change of what precedes
-            if self.fact(i) or w in NOT_NOUN or pos.startswith(("u", "t", "d", "p", "f", "m", "q")) \
+            if self.fact(i) or w in NOT_NOUN or pos.startswith(("u", "t", "d", "p", "f", "m", "q", "z")) \
                     or (w in DURATION_NOUNS and i >= 1 and (self.fact(i - 1) or self.pos(i - 1)[:1] in "mq")):
                 after_de = w == "的"
                 i -= 1

@@ -44,8 +44,9 @@ LEVEL_MARKERS = ("超过", "超", "逾", "突破", "达", "高达", "多达", "�
 
 
 def _what_changes(phrase: str | None, kind: str) -> str | None:
-    """外国物品降幅 -> 外国物品: for a change, a rate noun ending the topic is the change itself."""
-    if phrase and kind == "change":
+    """外国物品降幅 -> 外国物品: for a change (or a percentage standing for one), a rate noun
+    ending the topic is the change itself."""
+    if phrase and kind in ("change", "percent"):
         for rate in RATE_NOUNS:
             if phrase.endswith(rate) and len(phrase) > len(rate):
                 return phrase[:-len(rate)]

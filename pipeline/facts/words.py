@@ -13,7 +13,8 @@ dictionary through lexicon.py, and a list of function characters):
 - a noun-suffix character the tagger split off and tagged otherwise joins the noun before
   it (城镇化|率/v -> 城镇化率), also when glued to the next character (赤字|率拟 -> 赤字率|拟);
 - 比 glued to the end of a word before a time or number is the comparison preposition
-  (投入比|１９９４年 -> 投入|比).
+  (投入比|１９９４年 -> 投入|比);
+- 可 + a verb right before a noun is one attributive word (可|支配|收入 -> 可支配|收入).
 """
 from __future__ import annotations
 
@@ -87,7 +88,24 @@ def repair_words(text: str, tokens: list[Token]) -> list[Token]:
             continue
         cut = _comparison_cut(text, tok, out[i + 1] if i + 1 < len(out) else None)
         fixed.extend(cut if cut else [tok])
-    return fixed
+    return _able_attributes(text, fixed)
+
+
+def _able_attributes(text: str, words: list[Token]) -> list[Token]:
+    """可 + verb + noun: 可支配收入, 可再生能源 (V-able as an attribute, tagged b)."""
+    out: list[Token] = []
+    i, n = 0, len(words)
+    while i < n:
+        tok = words[i]
+        if text[tok[0]:tok[1]] == "可" and i + 2 < n and words[i + 1][0] == tok[1] \
+                and words[i + 1][2].startswith("v") and words[i + 1][2] != "vn" \
+                and words[i + 2][0] == words[i + 1][1] and words[i + 2][2].startswith(NOUNISH_FIRST):
+            out.append((tok[0], words[i + 1][1], "b"))
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _first_pass(text: str, tokens: list[Token]) -> list[Token]:
