@@ -10,7 +10,8 @@ By kind (years, dates, ordinals and durations get none):
   (一万四千人的部队), and the verbs to the left (死２７２２人 -> 死; 占地６８０亩 -> 占地).
 - money: what the money is: a money word to the left (投资2亿元, 总投资), a money noun after
   的 (120亿美元的资金), the noun right after it (６００万元专款), another noun after 的
-  (５７０亿美元的援助), the noun phrase or verb to the left, the clause topic.
+  (５７０亿美元的援助), the noun phrase to the left, the clause topic; a verb to the left that
+  does not name money (输送１００亿美元) only when no earlier amount of the sentence names it.
 - percent: 的 + noun, the holder of a share (甲占乙的N%), the activity after 其中N%, the noun
   phrase to the left, the clause topic.
 - change: for a count unit the noun after it (净增21万个工作机会); 的 + noun (6.5%左右的增速,
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from .lexicon import is_word
 from .mention import Context, Mention
-from .phrases import RATE_NOUNS, SENTENCE_ENDS, Phrases
+from .phrases import GOVERNING, RATE_NOUNS, SENTENCE_ENDS, SKIP_LEFT, Phrases
 from .respectively import distribute
 from .spans import SpanSet, disjoint
 
@@ -89,8 +90,6 @@ def _left(ph: Phrases, mt: Mention) -> tuple[int | None, str | None, bool]:
 
 def _left_verbs(ph: Phrases, start: int) -> str | None:
     """死２７２２人 -> 死; 出动灭火１４万余起 -> 出动灭火; 批准出国留学 -> 出国留学."""
-    from .phrases import GOVERNING, SKIP_LEFT
-
     i = ph.skip_left(start)[0]
     if i < 0 or not ph.verb(i):
         return None
