@@ -139,8 +139,8 @@ class Phrases:
         return i
 
     # -- noun phrases ---------------------------------------------------------------
-    def _list_item_before(self, p: int, k: int) -> int | None:
-        """Word p is 、 inside a chain starting at k: the start of the item before it."""
+    def _list_item_before(self, p: int, k: int, j: int) -> int | None:
+        """Word p is 、 inside a chain k..j: the start of the item before it."""
         if p < 1 or not self.glued(p - 1, p):
             return None
         q = p - 1
@@ -148,8 +148,8 @@ class Phrases:
             return q
         if is_mod_pos(self.pos(q)) and q > 0 and self.noun(q - 1):
             return q
-        if self.verb(q) and self.pos(k).startswith(("vn", "v")):
-            return q  # 失职、渎职案件: coordinated verbal nouns
+        if self.verb(q) and (self.pos(k).startswith(("vn", "v")) or k == j):
+            return q  # 失职、渎职案件, 探亲、访友: coordinated verbal nouns or activities
         return None
 
     def chain_left(self, j: int) -> tuple[int, str] | None:
@@ -166,7 +166,7 @@ class Phrases:
                 k = p
                 continue
             if wp == "、":
-                item = self._list_item_before(p, k)
+                item = self._list_item_before(p, k, j)
                 if item is None:
                     break
                 k = item
@@ -384,8 +384,26 @@ class Phrases:
             if self.verb(i) and i + 1 <= last and self.w(i + 1) == "比" and not self.level_verb(i):
                 return [i]  # 投入比1994年增长: the compared activity
             if self.verb(i) and w not in SKIP_LEFT and w not in CAUSATIVES:
-                return None  # a verb before any noun: the clause has no topic of its own
+                return self._verbal_subject(i, last)  # else a verb before any noun: no topic
             i += 1
+        return None
+
+    def _verbal_subject(self, i: int, last: int) -> list[int] | None:
+        """A clause opening with verbs and nouns followed by its predicate: the opening is a
+        nominal subject (批准出国旅游人员|仍居…首位)."""
+        j, noun_end = i, -1
+        while j <= last and j - i < MAX_CHAIN and (self.verb(j) or self.noun(j)) \
+                and (j == i or self.glued(j - 1, j)) and not self.level_verb(j):
+            if self.noun(j):
+                noun_end = j
+            elif noun_end >= 0:
+                break  # the first verb after the nouns: the predicate
+            j += 1
+        if noun_end < 0 or noun_end + 1 > last or noun_end + 1 != j:
+            return None
+        nxt = self.pos(j)
+        if nxt.startswith("d") or (self.verb(j) and not self.level_verb(j)):
+            return list(range(i, noun_end + 1))
         return None
 
     def topic(self, start: int) -> str | None:
@@ -405,6 +423,16 @@ class Phrases:
                 return found
             i = lo - 1
         return None
+
+    def bare_clause(self, start: int) -> bool:
+        """Nothing but level verbs, adverbs and numbers before `start` in its clause (…，为１０６．５万人次):
+        the clause continues the sentence's subject."""
+        last = self.last_before(start)
+        if last < 0:
+            return False
+        i = self.clause_start(last)
+        return all(self.level_verb(x) or self.pos(x).startswith(("d", "p", "c")) or self.fact(x)
+                   for x in range(i, last + 1))
 
     def clause_opens_with(self, start: int, word: str) -> bool:
         last = self.last_before(start)

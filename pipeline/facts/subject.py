@@ -295,7 +295,7 @@ def assign_subjects(ctx: Context, mentions: list[Mention]) -> None:
             mt.subject = prev.subject
         if mt.subject is None:
             mt.subject = weak.get(id(mt))
-        if mt.subject is None and mt.kind in ("change", "percent", "money"):
+        if mt.subject is None and (mt.kind in ("change", "percent", "money") or ph.bare_clause(mt.start)):
             mt.subject = _what_changes(ph.sentence_topic(mt.start), mt.kind)
         prev = mt
     _share_groups(mentions)
