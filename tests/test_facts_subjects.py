@@ -51,9 +51,18 @@ def _subject(text: str, fact_text: str) -> str | None:
     ("上月出口连续第三个月下降，与去年同期相比下跌４．５％。", "４．５％", {"出口"}),
     ("全球贸易一直以５％的速度增长。", "５％", {"全球贸易"}),
     ("进口商品的降幅更大，约为１２％。", "约为１２％", {"进口商品"}),
+    # a clause with no subject of its own continues the sentence's
+    ("全年，批准出国留学人员仍居首位，为１２万人次，比上年增加５％。", "１２万人次", {"批准出国留学人员"}),
+    ("全年，批准出国留学人员仍居首位，为１２万人次，比上年增加５％。", "５％", {"批准出国留学人员"}),
+    ("扶持贫困户３万户，１２万多人。", "１２万多人", {"贫困户"}),
+    ("去年出国探亲、访友２万人次。", "２万人次", {"出国探亲、访友", "探亲、访友"}),
 ])
 def test_subject(text, fact, subjects):
     assert _subject(text, fact) in subjects
+
+
+def test_a_speaker_is_not_the_topic_of_what_is_reported():
+    assert _subject("统计局说，同比增长了５％。", "５％") is None
 
 
 @pytest.mark.parametrize("text,fact", [

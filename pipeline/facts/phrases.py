@@ -51,6 +51,8 @@ ADVERB_HEADS = ("积极", "认真", "主动", "广泛", "深入", "不断", "全
                 "高高兴兴", "踊跃", "及时", "迅速")
 CLAUSE_ENDS = frozenset("，。；：！？,;:!?（）()\n")
 SENTENCE_ENDS = frozenset("。！？!?\n")
+# verbs of saying: the clause after them is reported speech
+SPEECH_VERBS = frozenset({"说", "表示", "指出", "称", "认为", "透露", "宣布", "强调", "介绍", "报道", "显示"})
 # joiners inside a noun phrase (the coordination 和 is left to 分别 lists and topics)
 INNER_JOINERS = frozenset({"与", "及"})
 # a verb followed by one of these before a number states a level: 控制在, 降到, 增至
@@ -415,9 +417,11 @@ class Phrases:
         last = self.last_before(start)
         i = self.clause_start(last) - 1 if last >= 0 else -1
         for _ in range(4):
-            if i < 0 or self.w(i) in SENTENCE_ENDS or self.w(i)[-1:] in SENTENCE_ENDS:
-                return None
+            if i < 0 or self.w(i) in SENTENCE_ENDS or self.w(i)[-1:] in SENTENCE_ENDS or self.w(i) in "；;":
+                return None  # a semicolon separates parallel statements with their own subjects
             lo = self.clause_start(i - 1)
+            if i >= 1 and self.w(i - 1) in SPEECH_VERBS:
+                return None  # 当局说，…: what follows is reported, the speaker is not its topic
             found = self.topic_of(lo, i - 1)
             if found:
                 return found

@@ -291,7 +291,8 @@ def assign_subjects(ctx: Context, mentions: list[Mention]) -> None:
         if mt.subject is None and prev is not None and prev.subject and _same_sentence(norm, prev, mt) \
                 and (mt.kind in ("change", "percent", "money") or (
                     mt.kind == prev.kind == "count" and norm[mt.start - 1:mt.start] in ("、", "，", ",")
-                    and mt.start - prev.end <= 30 and {mt.unit, prev.unit} <= PEOPLE_UNITS)):
+                    and mt.start - prev.end <= 30 and ({mt.unit, prev.unit} <= PEOPLE_UNITS
+                                                       or ph.bare_clause(mt.start)))):
             mt.subject = prev.subject
         if mt.subject is None:
             mt.subject = weak.get(id(mt))
