@@ -428,15 +428,19 @@ class Phrases:
             i = lo - 1
         return None
 
-    def bare_clause(self, start: int) -> bool:
-        """Nothing but level verbs, adverbs and numbers before `start` in its clause (…，为１０６．５万人次):
-        the clause continues the sentence's subject."""
+    def bare_clause(self, start: int, end: int) -> bool:
+        """The number at start..end says nothing of what it counts: nothing but level verbs,
+        adverbs and numbers before it in its clause (…，为１０６．５万人次), or nothing at all
+        and a clause end after it (…，２００多万人。).  The clause continues the sentence's subject."""
         last = self.last_before(start)
-        if last < 0:
+        i = self.clause_start(last) if last >= 0 else 0
+        before = range(i, last + 1)
+        if not all(self.level_verb(x) or self.pos(x).startswith(("d", "p", "c")) or self.fact(x) for x in before):
             return False
-        i = self.clause_start(last)
-        return all(self.level_verb(x) or self.pos(x).startswith(("d", "p", "c")) or self.fact(x)
-                   for x in range(i, last + 1))
+        if len(before):
+            return True
+        nxt = self.first_after(end)
+        return nxt >= len(self.words) or self.boundary(nxt)
 
     def clause_opens_with(self, start: int, word: str) -> bool:
         last = self.last_before(start)

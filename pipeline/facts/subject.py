@@ -292,11 +292,11 @@ def assign_subjects(ctx: Context, mentions: list[Mention]) -> None:
                 and (mt.kind in ("change", "percent", "money") or (
                     mt.kind == prev.kind == "count" and norm[mt.start - 1:mt.start] in ("、", "，", ",")
                     and mt.start - prev.end <= 30 and ({mt.unit, prev.unit} <= PEOPLE_UNITS
-                                                       or ph.bare_clause(mt.start)))):
+                                                       or ph.bare_clause(mt.start, mt.end)))):
             mt.subject = prev.subject
         if mt.subject is None:
             mt.subject = weak.get(id(mt))
-        if mt.subject is None and (mt.kind in ("change", "percent", "money") or ph.bare_clause(mt.start)):
+        if mt.subject is None and (mt.kind in ("change", "percent", "money") or ph.bare_clause(mt.start, mt.end)):
             mt.subject = _what_changes(ph.sentence_topic(mt.start), mt.kind)
         prev = mt
     _share_groups(mentions)
