@@ -236,6 +236,20 @@ class Phrases:
             return None
         return self.span(i, end)
 
+    def governs(self, k: int) -> bool:
+        """The noun phrase starting at word k is a clause's subject, not the object of a verb
+        or preposition (卢布对美元贬值: 美元 is not): what comes before it is a clause start,
+        a time word, an adverb or a demonstrative."""
+        p = k - 1
+        if p < 0 or self.boundary(p) or not self.glued(p, k):
+            return True
+        return self.pos(p).startswith(("t", "d", "r")) or self.w(p) in NOT_NOUN
+
+    def is_word_at(self, phrase: str, end: int) -> bool:
+        """`phrase` (found right after `end`) is a single word."""
+        i = self.first_after(end)
+        return i < len(self.words) and self.w(i) == phrase
+
     def leading_verb(self, k: int) -> int | None:
         """Word k starts a noun phrase that is the object of the clause's first verb
         (移送司法机关, 承包耕地): that verb's index, else None."""

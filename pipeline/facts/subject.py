@@ -37,6 +37,8 @@ AGENT_ENDS = frozenset("员者人工民生户部队才师士兵手客众属童�
 MEDAL_NOUNS = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
 # last characters of nouns that name money: 资金 存款 经费 投资 金额 资产 成本 收入 利润 税 补贴
 MONEY_NOUN_ENDS = frozenset("金款费资额产本入出益润税贴")
+# nouns that only say "an amount": 价值4亿美元的军事援助 is the aid's
+VALUE_NOUNS = frozenset({"价值", "总价值", "金额", "总金额", "总额", "规模", "总规模"})
 # verbs that name the money they take: 投资, 集资, 拨款, 捐款
 MONEY_VERB_ENDS = frozenset("资款")
 NO_SUBJECT = ("year", "date", "ordinal", "duration")
@@ -155,8 +157,8 @@ def _money(ph: Phrases, mt: Mention, weak: dict[int, str]) -> str | None:
     right = ph.right(mt.end)
     if right:
         return right  # ６００万元专款, １６１万元经济损失
-    if de and (left is None or is_verb):
-        return de  # 多达５７０亿美元的援助 (not after a noun phrase: 国内生产总值…)
+    if de and (left is None or is_verb or left in VALUE_NOUNS):
+        return de  # 多达５７０亿美元的援助, 价值4亿美元的军事援助 (not 国内生产总值…)
     if left and not is_verb:
         return left
     if is_verb:
@@ -194,10 +196,12 @@ def _change(ph: Phrases, mt: Mention, follows: bool) -> str | None:
     de = ph.right_of_de(mt.end)
     if de and not _led_by_yi(ph, mt):
         return de
+    k, left, is_verb = _left(ph, mt)
+    if left and k is not None and not is_verb and not ph.verb(k) and (ph.governs(k) or ph.w(k) == "对"):
+        return _what_changes(left, "change")  # 该公司去年净利润下降了12%: the verb's own subject
     topic = _what_changes(ph.topic(mt.start), "change")
     if topic or (follows and ph.clause_opens_with_verb(mt.start)):
         return topic
-    k, left, is_verb = _left(ph, mt)
     return None if is_verb else left
 
 
@@ -226,10 +230,12 @@ def _count(ph: Phrases, norm: str, mt: Mention) -> str | None:
         de = ph.right_of_de(mt.end)
         if de:
             return de  # 超过200万的牲畜, 一万四千人的部队
-    if (mt.bare or people) and norm[mt.start - 1:mt.start] != "、":
+    if mt.bare or people:
+        # ２９１３人死亡; after 、 only a verb alone (12人死亡、30多人受伤), not one with an
+        # object, which belongs to a shared subject (157名产业工人报名…、144人参加…)
         verb = ph.right_verb(mt.end)
-        if verb:
-            return verb  # ２９１３人死亡
+        if verb and (norm[mt.start - 1:mt.start] != "、" or ph.is_word_at(verb, mt.end)):
+            return verb
     return _left_verbs(ph, mt.start)
 
 

@@ -47,9 +47,13 @@ def _merge_pos(word: str, parts: list[Token]) -> str:
 
 
 def _suffix_joins(text: str, prev: Token, tok: Token) -> bool:
-    """tok is a lone noun-suffix character (率 额 量 …) glued to the noun-like prev."""
-    return tok[1] - tok[0] == 1 and text[tok[0]] in NOUN_SUFFIXES and prev[1] == tok[0] \
-        and prev[1] - prev[0] >= 2 and prev[2].startswith(NOUNISH_FIRST) \
+    """tok is a lone noun-suffix character (率 额 量 …) glued to the noun-like prev, or the
+    agent suffix 者 glued to a verb (抗议|者 -> 抗议者)."""
+    if tok[1] - tok[0] != 1 or prev[1] != tok[0] or prev[1] - prev[0] < 2:
+        return False
+    if text[tok[0]] == "者":
+        return prev[2].startswith(("v", "n"))
+    return text[tok[0]] in NOUN_SUFFIXES and prev[2].startswith(NOUNISH_FIRST) \
         and not tok[2].startswith(("q", "m", "w", "x", "n"))
 
 
