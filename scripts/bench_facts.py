@@ -9,7 +9,8 @@ Target: >= 200k characters/second.
 Growth: hostile inputs of n, 2n and 4n characters (one digit run, ASCII and full-width;
 a number followed by a run of 亿; a run of Chinese numerals that parse only in short
 pieces; digits separated by spaces; a long run of spaces after a sign; long mixed text
-of news and noise).  Every cost must grow about linearly: the time ratio per doubling is
+of news and noise; with tokens, one endless clause of counts, money and changes, so that
+subject finding walks words with no punctuation to stop it).  Every cost must grow about linearly: the time ratio per doubling is
 printed (target about 2; the old pattern took 1 s for 20 digits and 83 s for 30).
 """
 from __future__ import annotations
@@ -64,6 +65,18 @@ def _mixed(n: int, body: str) -> str:
     return "".join(out)[:n]
 
 
+def _clause_tokens(n: int) -> tuple[str, list]:
+    """One clause of n characters without punctuation, and its tokens (the NLP stage's
+    tokens of one unit, repeated)."""
+    unit = "全市企业3家职工5人收入增长5%投资2亿元的项目"
+    base = annotate(unit)[0]
+    reps = n // len(unit) + 1
+    text = (unit * reps)[:n]
+    tokens = [(s + k * len(unit), e + k * len(unit), p) for k in range(reps) for s, e, p in base
+              if e + k * len(unit) <= n]
+    return text, tokens
+
+
 def growth() -> None:
     body = join_lines(SEED.read_text(encoding="utf-8"))
     cases = [
@@ -90,6 +103,18 @@ def growth() -> None:
         ratios = [b / a if a > 0 else float("nan") for a, b in zip(times, times[1:])]
         print(f"  {name:28s} n={n:>7,}: " + " / ".join(f"{t:.3f}" for t in times)
               + "  ratios " + " ".join(f"{r:.2f}" for r in ratios))
+    n, times = 20_000, []
+    for size in (n, 2 * n, 4 * n):
+        text, tokens = _clause_tokens(size)
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.process_time()
+            extract_facts(text, tokens)
+            best = min(best, time.process_time() - t0)
+        times.append(best)
+    ratios = [b / a if a > 0 else float("nan") for a, b in zip(times, times[1:])]
+    print(f"  {'one clause, with tokens':28s} n={n:>7,}: " + " / ".join(f"{t:.3f}" for t in times)
+          + "  ratios " + " ".join(f"{r:.2f}" for r in ratios))
 
 
 if __name__ == "__main__":

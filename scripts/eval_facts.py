@@ -23,16 +23,15 @@ def main(argv: list[str]) -> int:
         for r in rows:
             for f in r["failures"]:
                 print(f"  FAIL {r['file']}: {f[:100]}")
-    for general, label in ((True, "no domain dictionary"), (False, "shipped domain dictionary")):
-        s = score(general=general)
-        print()
-        print(f"seed fixture (tuned on), {label}: {s['found']}/{s['expected']} facts right "
-              f"(value, unit, approx, kind, role), {len(s['missing'])} missing, {len(s['wrong'])} wrong, "
-              f"{len(s['extra'])} extra; subject right {s['subject_ok']}/{s['expected']} "
-              f"({100 * s['subject_ok'] / s['expected']:.1f}%)")
-        if "-v" in argv:
-            for text, want, got in s["subject_misses"]:
-                print(f"  SUBJECT {text}: want {want}, got {got!r}")
+    s = score()
+    print()
+    print(f"seed fixture (tuned on): {s['found']}/{s['expected']} facts right "
+          f"(value, unit, approx, kind, role), {len(s['missing'])} missing, {len(s['wrong'])} wrong, "
+          f"{len(s['extra'])} extra; subject right {s['subject_ok']}/{s['expected']} "
+          f"({100 * s['subject_ok'] / s['expected']:.1f}%)")
+    if "-v" in argv:
+        for text, want, got in s["subject_misses"]:
+            print(f"  SUBJECT {text}: want {want}, got {got!r}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Numeric facts on the out-of-domain gold set (tests/fixtures/ood/{dev,test}.jsonl).
 
-Each document's text goes through the real NLP stage (`pipeline.nlp.annotate`; with
-`--general`, the same stage without the domain dictionary) and `extract_facts`.
+Each document's text goes through the real NLP stage (`pipeline.nlp.annotate`) and
+`extract_facts`.  Splits: `dev` and `dev_facts_extra` (tuned on), `test` (held out).
 
 - fact P/R: a predicted fact matches a gold fact when their spans overlap and value,
   unit and approx agree (one-to-one); span-only P/R: spans overlap.
@@ -10,8 +10,8 @@ Each document's text goes through the real NLP stage (`pipeline.nlp.annotate`; w
   over all gold facts (a missed fact counts as a wrong subject).
 - the worst errors: missed facts, spurious facts, wrong value/unit/approx, wrong subjects.
 
-Tune on dev only; run test only to report:  python scripts/eval_ood_facts.py [--split dev|test|both]
-[--general] [--errors N] [-v]
+Tune on dev only; run test only to report:
+python scripts/eval_ood_facts.py [--split dev|dev_facts_extra|test|all] [--errors N]
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 OOD = ROOT / "tests" / "fixtures" / "ood"
+SPLITS = ("dev", "dev_facts_extra", "test")
 
 
 def load(split: str) -> list[dict]:
@@ -128,17 +129,13 @@ def report(name: str, r: dict, n_errors: int) -> None:
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=("dev", "test", "both"), default="both")
-    ap.add_argument("--general", action="store_true",
-                    help="NLP stage without the domain dictionary (scripts/facts_general_nlp.py)")
+    ap.add_argument("--split", choices=SPLITS + ("all",), default="all")
     ap.add_argument("--errors", type=int, default=10, help="how many errors to list (default 10)")
     args = ap.parse_args(argv)
-    if args.general:
-        from scripts.facts_general_nlp import annotate_general as annotate
-    else:
-        from pipeline.nlp import annotate
-    splits = ("dev", "test") if args.split == "both" else (args.split,)
-    print(f"OOD numeric facts, tokens from {'the NLP stage without domain dictionary' if args.general else 'pipeline.nlp.annotate'}")
+    from pipeline.nlp import annotate
+
+    splits = SPLITS if args.split == "all" else (args.split,)
+    print("OOD numeric facts, tokens from pipeline.nlp.annotate")
     for split in splits:
         report(split, evaluate(load(split), annotate), args.errors)
     return 0

@@ -20,15 +20,11 @@ def _key(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def score(facts: list[dict] | None = None, text: str | None = None, general: bool = True) -> dict:
-    """Score facts of the seed article (computed here unless given).  `general`: tokens from
-    the NLP stage without the domain dictionary (scripts/facts_general_nlp.py)."""
+def score(facts: list[dict] | None = None, text: str | None = None) -> dict:
+    """Score facts of the seed article (computed here, tokens from pipeline.nlp.annotate,
+    unless given)."""
     from pipeline.facts import extract_facts
-
-    if general:
-        from scripts.facts_general_nlp import annotate_general as annotate
-    else:
-        from pipeline.nlp import annotate
+    from pipeline.nlp import annotate
 
     if text is None:
         text = join_lines(SEED.read_text(encoding="utf-8"))

@@ -21,8 +21,10 @@ pattern), reader (a match -> Mention), numerals (numeral parsing, cn2an first),
 unit_scan (%, 成, dates, units after a number), units (unit table), around
 (approximation markers and currency symbols around it), approx (marker tables),
 dates, filters (what is not a quantity), lexicon (general vocabulary),
-changes (change amounts, change and range linking), subject (what is counted),
-magnitude (absurd values), output (fact dicts), mention, spans.
+changes (change amounts, change and range linking), subject (what is counted, by
+kind), phrases (noun and verb phrases around a number, clause topics), respectively
+(分别 lists), words (segmentation repairs), magnitude (absurd values), output (fact
+dicts), mention, spans.
 
 Decisions
 - Values: int when integral else float; 万/亿/兆 applied (42.7万元 -> 427000 元,
@@ -59,7 +61,8 @@ Decisions
   * List markers (1), ratios 1:2, clock times 20时 / 8点, Arabic slash
     fractions beyond tenths (10/20), codes glued to Latin letters (A2021..., 5G).
 - Subjects: see subject.py (clause topics for changes, the counted noun, what the
-  money is, the holder of a share) and words.py (segmentation fragments).
+  money is, the holder of a share), phrases.py (compound nouns kept whole from POS and
+  syntax, never from word lists of a text), respectively.py and words.py.
   “岗前10分钟” is a fact: a quoted phrase keeps numbers that carry a unit.
 - strict_context=False (used for the Recognizers-Text spec, whose inputs are
   isolated phrases): keeps bare numerals, 一, ordinals and slash fractions;

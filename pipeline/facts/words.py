@@ -9,7 +9,12 @@ dictionary through lexicon.py, and a list of function characters):
 - a run of two or more single-character tokens with no function character among
   them is one word (an unknown term: 续互, 建会率), a noun when it ends like one;
 - a token ending with a character that forms a frequent word with a following
-  single-character token is re-cut (领军人|才 -> 领军|人才).
+  single-character token is re-cut (领军人|才 -> 领军|人才);
+- a noun-suffix character the tagger split off and tagged otherwise joins the noun before
+  it (城镇化|率/v -> 城镇化率), also when glued to the next character (赤字|率拟 -> 赤字率|拟);
+- 比 glued to the end of a word before a time or number is the comparison preposition
+  (投入比|１９９４年 -> 投入|比);
+- 可 + a verb right before a noun is one attributive word (可|支配|收入 -> 可支配|收入).
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ OPEN_POS = ("w", "m", "q", "mq", "t", "x")
 _CLOSED = frozenset(p[0] for p in OPEN_POS)  # first letters of those tags
 MERGE_MIN_FREQ = 20
 RECUT_MIN_FREQ = 1000
+NOUNISH_FIRST = ("n", "vn", "j", "an")
 
 
 def _merge_pos(word: str, parts: list[Token]) -> str:
@@ -40,7 +46,73 @@ def _merge_pos(word: str, parts: list[Token]) -> str:
     return parts[-1][2]
 
 
+def _suffix_joins(text: str, prev: Token, tok: Token) -> bool:
+    """tok is a lone noun-suffix character (率 额 量 …) glued to the noun-like prev, or the
+    agent suffix 者 glued to a verb (抗议|者 -> 抗议者)."""
+    if tok[1] - tok[0] != 1 or prev[1] != tok[0] or prev[1] - prev[0] < 2:
+        return False
+    if text[tok[0]] == "者":
+        return prev[2].startswith(("v", "n"))
+    return text[tok[0]] in NOUN_SUFFIXES and prev[2].startswith(NOUNISH_FIRST) \
+        and not tok[2].startswith(("q", "m", "w", "x", "n"))
+
+
+def _suffix_starts(text: str, prev: Token, tok: Token) -> bool:
+    """tok is an unknown two-character token whose first character is a noun suffix of the
+    noun-like prev and whose second is a word (赤字|率拟)."""
+    if tok[1] - tok[0] != 2 or prev[1] != tok[0] or prev[1] - prev[0] < 2 \
+            or not prev[2].startswith(NOUNISH_FIRST) or text[tok[0]] not in NOUN_SUFFIXES:
+        return False
+    return word_frequency(text[tok[0]:tok[1]]) < MERGE_MIN_FREQ \
+        and word_frequency(text[tok[0] + 1]) >= MERGE_MIN_FREQ
+
+
+def _comparison_cut(text: str, tok: Token, nxt: Token | None) -> list[Token] | None:
+    """投入比|１９９４年: a word with 比 glued on before a time or number."""
+    if nxt is None or tok[1] - tok[0] < 3 or text[tok[1] - 1] != "比" or nxt[0] != tok[1] \
+            or not (nxt[2].startswith(("t", "m")) or text[nxt[0]].isdigit()):
+        return None
+    head = text[tok[0]:tok[1] - 1]
+    if word_frequency(head) < MERGE_MIN_FREQ:
+        return None
+    return [(tok[0], tok[1] - 1, tag_of(head) or tok[2]), (tok[1] - 1, tok[1], "p")]
+
+
 def repair_words(text: str, tokens: list[Token]) -> list[Token]:
+    out = _first_pass(text, tokens)
+    fixed: list[Token] = []
+    for i, tok in enumerate(out):
+        if fixed and _suffix_joins(text, fixed[-1], tok):
+            fixed[-1] = (fixed[-1][0], tok[1], "n")
+            continue
+        if fixed and _suffix_starts(text, fixed[-1], tok):  # 赤字|率拟 -> 赤字率|拟
+            rest = text[tok[0] + 1:tok[1]]
+            fixed[-1] = (fixed[-1][0], tok[0] + 1, "n")
+            fixed.append((tok[0] + 1, tok[1], tag_of(rest) or tok[2]))
+            continue
+        cut = _comparison_cut(text, tok, out[i + 1] if i + 1 < len(out) else None)
+        fixed.extend(cut if cut else [tok])
+    return _able_attributes(text, fixed)
+
+
+def _able_attributes(text: str, words: list[Token]) -> list[Token]:
+    """可 + verb + noun: 可支配收入, 可再生能源 (V-able as an attribute, tagged b)."""
+    out: list[Token] = []
+    i, n = 0, len(words)
+    while i < n:
+        tok = words[i]
+        if text[tok[0]:tok[1]] == "可" and i + 2 < n and words[i + 1][0] == tok[1] \
+                and words[i + 1][2].startswith("v") and words[i + 1][2] != "vn" \
+                and words[i + 2][0] == words[i + 1][1] and words[i + 2][2].startswith(NOUNISH_FIRST):
+            out.append((tok[0], words[i + 1][1], "b"))
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _first_pass(text: str, tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     i, n = 0, len(tokens)
     while i < n:
