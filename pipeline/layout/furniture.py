@@ -16,7 +16,7 @@ EDGE_BAND = 0.045  # without a rule: lines this close to the top or bottom edge
 DATE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISO_DATE = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 WEEKDAY = regex.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
-PAGE_LABEL = regex.compile(r"第\s*[0-9０-９一二三四五六七八九十〇]+\s*版|^[A-Z]\d{1,2}版?$|^\d{1,2}版$")
+PAGE_LABEL = regex.compile(r"第\s*[A-ZＡ-Ｚ]?[0-9０-９一二三四五六七八九十〇]+\s*版|^[A-ZＡ-Ｚ]\d{1,2}版?$|^\d{1,2}版$")
 STAFF = regex.compile(r"(责任编辑|编辑|美编|版式|校对|制图)\s*[：:]?\s*")
 PAGE_NUMBER = regex.compile(r"^[0-9０-９]{1,3}$|^[-－—]\s*\d{1,3}\s*[-－—]$")
 
@@ -89,11 +89,11 @@ def edition_of(head: list[Line], foot: list[Line]) -> Optional[Edition]:
             edition.date = iso
         staff = STAFF.search(text)
         if staff:
-            for part in regex.split(r"[　\s]+(?=[^　\s]*[：:])|(?<=\S)\s{2,}", text):
-                m = STAFF.match(part.strip())
-                if m:
-                    names = regex.split(r"[\s　、，,]+", part.strip()[m.end():])
-                    edition.editors.extend(n for n in names if n)
+            # `本版责任编辑 王敏`, `责任编辑：王敏  美编：李华`: the names between staff titles.
+            titles = list(STAFF.finditer(text))
+            for m, following in zip(titles, [*titles[1:], None]):
+                names = text[m.end():following.start() if following else len(text)]
+                edition.editors.extend(n for n in regex.split(r"[\s　、，,]+", names) if n)
             continue
         for chunk in regex.split(r"\s+", text):
             if not chunk:
