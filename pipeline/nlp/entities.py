@@ -11,7 +11,7 @@ from typing import Iterable
 
 import regex
 
-from pipeline.nlp import rules
+from pipeline.nlp import org_grammar, rules
 from pipeline.nlp.corpus_split import place_label
 from pipeline.nlp.orgs import is_continuation_word, is_suffix_word
 from pipeline.nlp.segment import Segmenter
@@ -163,6 +163,7 @@ class EntityFinder:
         model = [(s, e, place_label(text[s:e])) if lab in ("GPE", "LOC") else (s, e, lab)
                  for s, e, lab in model]
         model = join_organisations(text, model, tokens)
+        model = org_grammar.revise(text, tokens, model)
         fulls, aliases = rules.alias_spans(text, model)
         cands: list[tuple[int, Entity]] = []
         cands += [(0, sp) for sp in rules.byline_spans(text, byline)]

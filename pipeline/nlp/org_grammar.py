@@ -1,0 +1,115 @@
+"""Organisation names built by grammar over the segmenter's words and the tagger's names.
+
+The tagger finds most names, but long and nested organisations (a place, a parent body, a
+sub-unit, an organisation-type head word) are rare in its training text and come out in pieces
+(杭州市|工商局 商标 管理所) or run together (中国石油总公司中国煤炭总公司).  The words of a
+text, with the tagger's names merged into one word each and tagged like the corpus (PERSON nr,
+GPE/LOC ns, ORG nt), go through the grammar that derives compound organisations from People's
+Daily 1998 (`corpus_labels.compound_orgs`: name-like words closed by an organisation head word),
+which both repairs the tagger's organisations and joins the pieces it left.
+"""
+from __future__ import annotations
+
+from pipeline.nlp.corpus_labels import compound_orgs, in_org_body
+from pipeline.nlp.orgs import HEAD_WORDS
+from pipeline.nlp.corpus_split import place_label
+
+Token = tuple[int, int, str]
+Entity = tuple[int, int, str]
+_NAME_TAG = {"PERSON": "nr", "GPE": "ns", "LOC": "ns", "ORG": "nt"}
+_PROPER = frozenset("ns nt nz nr j nx".split())
+_COMMON = frozenset("n vn v a b d f an Ng".split())
+# heads of descriptions rather than names (恐怖组织, 各国政府)
+GENERIC_HEADS = frozenset("组织 政府 机构 团体 部门 单位".split())
+
+
+# administrative words that make a place name longer (新疆/ns 维吾尔/nz 自治区/n)
+ADMINISTRATIVE = frozenset("自治区 自治州 自治县 自治旗 特别行政区 特区 地区 省 市 县 区 州".split())
+# words whose last one ends an organisation only inside a name (a loose verb or particle makes
+# a tagger span suspect: X学校|参加|Y中学)
+_NOT_LAST = frozenset("q m v p u d c r f t w y e o Tg Vg Dg".split())
+
+
+def units(text: str, tokens: list[Token], spans: list[Entity]) -> list[Token]:
+    """The words with every name span as one word tagged by its label (nr, ns, nt), and a place
+    followed by administrative words as one place (新疆维吾尔自治区)."""
+    from pipeline.nlp.entities import retokenize
+    named = [(s, e, lab) for s, e, lab in spans if lab in _NAME_TAG]
+    words = retokenize(tokens, named)
+    at = {(s, e): _NAME_TAG[lab] for s, e, lab in named}
+    out: list[Token] = []
+    for s, e, t in words:
+        t = at.get((s, e), t)
+        if out and out[-1][2] == "ns" and out[-1][1] == s and text[s:e] in ADMINISTRATIVE:
+            out[-1] = (out[-1][0], e, "ns")
+        elif (len(out) >= 2 and out[-2][2] == "ns" and out[-1][2] == "nz" and out[-1][1] == s
+              and out[-2][1] == out[-1][0] and text[s:e] in ADMINISTRATIVE):
+            out[-2:] = [(out[-2][0], e, "ns")]
+        else:
+            out.append((s, e, t))
+    return out
+
+
+def grammar_spans(text: str, words: list[Token]) -> list[Entity]:
+    """ORG spans of the grammar over `words`; a name never runs over whitespace."""
+    out: list[Entity] = []
+    start = 0
+    for k in range(1, len(words) + 1):
+        if k == len(words) or words[k][0] != words[k - 1][1]:
+            run = words[start:k]
+            pairs = [(text[s:e], t) for s, e, t in run]
+            out += [(run[a][0], run[b - 1][1], "ORG") for a, b in compound_orgs(pairs)]
+            start = k
+    return out
+
+
+def _repair(text: str, tokens: list[Token], spans: list[Entity]) -> list[Entity]:
+    """A tagger organisation the grammar reads as two names, as a name and a loose verb
+    (X学校|参加|Y中学), or as a school after higher places (湖北省|宜昌市第一中学), is cut."""
+    others = [sp for sp in spans if sp[2] != "ORG"]
+    words = units(text, tokens, others)
+    found = grammar_spans(text, words)
+    out = list(others)
+    for s, e, label in spans:
+        if label != "ORG":
+            continue
+        inside = [g for g in found if s <= g[0] and g[1] <= e]
+        inner = [w for w in words if s <= w[0] and w[1] <= e]
+        loose = any(not in_org_body(text[a:b], t) for a, b, t in inner)
+        lead = inside and inside[-1][1] == e and inside[0][0] > s and all(
+            t == "ns" for a, b, t in inner if b <= inside[0][0])
+        bad_end = len(inner) >= 2 and inner[-1][2] in _NOT_LAST
+        plain = len(inner) >= 2 and not any(t in _PROPER for _, _, t in inner) and all(
+            t in _COMMON for _, _, t in inner)
+        common = plain and (text[inner[-1][0]:e] in GENERIC_HEADS or not any(
+            text[a:b] in HEAD_WORDS for a, b, _ in inner))
+        if len(inside) >= 2 or (inside and (loose or bad_end)) or (len(inside) == 1 and lead):
+            out += inside
+            if lead:  # the higher places stay places
+                out += [(a, b, place_label(text[a:b])) for a, b, t in inner
+                        if b <= inside[0][0] and t == "ns"]
+        elif bad_end:  # 乌干达|部 份: the places in it stay places
+            out += [(a, b, place_label(text[a:b])) for a, b, t in inner if t == "ns"]
+        elif not common:  # 委员会会议, 社会组织: common nouns alone name no body
+            out.append((s, e, label))
+    return sorted(out)
+
+
+def revise(text: str, tokens: list[Token], spans: list[Entity]) -> list[Entity]:
+    """The tagger's name spans with organisations repaired and grown by the grammar: a grammar
+    name made of two or more words replaces the names inside it (杭州市|教育局少儿艺术团)."""
+    spans = _repair(text, tokens, spans)
+    words = units(text, tokens, spans)
+    out: list[Entity] = []
+    k = 0
+    ordered = sorted(spans)
+    for s, e, label in grammar_spans(text, words):
+        covered = [sp for sp in ordered if s <= sp[0] and sp[1] <= e]
+        if len(covered) == 1 and covered[0][:2] == (s, e):
+            continue
+        if covered and covered[0][:2] != (s, e) or not covered:
+            out.append((s, e, "ORG"))
+    taken = out
+    result = [sp for sp in ordered if not any(g[0] <= sp[0] and sp[1] <= g[1] for g in taken)]
+    del k
+    return sorted(result + taken)
