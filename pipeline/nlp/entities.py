@@ -14,6 +14,7 @@ import regex
 from pipeline.nlp import org_grammar, rules
 from pipeline.nlp.corpus_split import place_label
 from pipeline.nlp.orgs import is_continuation_word, is_suffix_word
+from pipeline.nlp.person_names import looks_like_name
 from pipeline.nlp.segment import Segmenter
 from pipeline.nlp.tagger import FORCED_OUTSIDE, MODEL_PATH, LinearChainTagger
 
@@ -27,6 +28,9 @@ _NAME_TAGS = frozenset({"nr", "ns", "nt", "nz", "j"})
 PLACE_CONTINUATIONS = frozenset({"地带", "特区", "特别行政区"})
 ORG_AFTER_PLACE = frozenset({"队", "党"})
 _BLOCK_END = regex.compile(r"\n|[。！？]")
+# dictionary tags of words that are not names when the tagger calls them PERSON (周二/t, 一起/d)
+NOT_NAME_TAGS = frozenset("t m q d p c u f r v a ad y e o Tg".split())
+NOT_NAME_MIN_FREQ = 20
 
 
 def blocks(text: str, size: int = BLOCK) -> list[tuple[int, int]]:
@@ -131,6 +135,22 @@ def join_organisations(text: str, spans: list[Entity], tokens: list[Token]) -> l
     return out
 
 
+# function words never sit inside a place name (实行 特/d 岗 特/d 薪 is no place)
+_NOT_IN_PLACES = frozenset("d p c u y e o".split())
+
+
+def is_place(tokens: list[Token], sp: Entity) -> bool:
+    """A tagger GPE/LOC span holds no adverb, preposition, conjunction or particle word."""
+    s, e, _ = sp
+    lo = bisect_right([t[0] for t in tokens], s) - 1 if tokens else 0
+    for a, b, tag in tokens[max(lo, 0):]:
+        if a >= e:
+            break
+        if b > s and tag in _NOT_IN_PLACES and (a, b) != (s, e):
+            return False
+    return True
+
+
 class EntityFinder:
     def __init__(self, segmenter: Segmenter | None = None, tagger: LinearChainTagger | None = None):
         self.segmenter = segmenter or Segmenter()
@@ -158,8 +178,30 @@ class EntityFinder:
             out += [(a + s, b + s, lab) for a, b, lab in self.tagger.spans(text[s:e], block_tokens)]
         return clean(text, [_snap(tokens, starts, sp) for sp in out])
 
+    def is_person(self, text: str, sp: Entity, people: set[tuple[int, int]]) -> bool:
+        """A tagger PERSON span that is a name: one the corpus tags nr, one in a list of names
+        or before a title, or one shaped like a name (pipeline.nlp.person_names); not a word the
+        dictionaries know as a time, number, verb or function word (周二, 一起)."""
+        s, e, _ = sp
+        name = text[s:e]
+        tag = self.segmenter.tags.get(name)
+        if tag == "nr":
+            return True
+        if text.startswith(rules.TITLES_AFTER_SURNAME, e) or rules.in_name_list(text, s, e, people):
+            return True
+        if tag is None:
+            from pipeline.nlp.gazetteer import general_dictionary
+            freq, tags = general_dictionary()
+            tag = tags.get(name) if freq.get(name, 0) >= NOT_NAME_MIN_FREQ else None
+        if tag in NOT_NAME_TAGS:
+            return False
+        return looks_like_name(name)
+
     def find(self, text: str, tokens: list[Token], byline: Iterable[str] = ()) -> list[Entity]:
         model = [sp for sp in self.model_spans(text, tokens) if rules.keep_model_span(text, sp)]
+        people = {(s, e) for s, e, lab in model if lab == "PERSON"}
+        model = [sp for sp in model if sp[2] != "PERSON" or self.is_person(text, sp, people)]
+        model = [sp for sp in model if sp[2] not in ("GPE", "LOC") or is_place(tokens, sp)]
         model = [(s, e, place_label(text[s:e])) if lab in ("GPE", "LOC") else (s, e, lab)
                  for s, e, lab in model]
         model = join_organisations(text, model, tokens)

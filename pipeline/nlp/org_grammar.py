@@ -11,7 +11,8 @@ which both repairs the tagger's organisations and joins the pieces it left.
 from __future__ import annotations
 
 from pipeline.nlp.corpus_labels import compound_orgs, in_org_body
-from pipeline.nlp.orgs import HEAD_WORDS
+from pipeline.nlp.orgs import (CONGRESS_RE, HEAD_WORDS, PLACE_ABBREVIATIONS, is_org_abbreviation,
+                               is_standalone_org)
 from pipeline.nlp.corpus_split import place_label
 
 Token = tuple[int, int, str]
@@ -95,21 +96,42 @@ def _repair(text: str, tokens: list[Token], spans: list[Entity]) -> list[Entity]
     return sorted(out)
 
 
+# head words that open descriptions as often as names (国家 高新区, 国际 组织, 全国 重点 中学);
+# the others open names of bodies even without a proper noun (省 工商局, 人民军 总政治局)
+DESCRIPTIVE_OPENERS = frozenset("全国 国家 中央 国际 世界 人民 民主 共产 地区 特区".split())
+
+
+def _names_something(word: str, tag: str) -> bool:
+    """A word that is a name: a person, place, organisation or other proper noun, or an
+    abbreviation of a body or of places (not 党群/j, 八大/j)."""
+    if tag in ("ns", "nr", "nz", "nx", "nt"):
+        return True
+    return tag == "j" and (is_org_abbreviation(word) and not CONGRESS_RE.fullmatch(word)
+                           or all(c in PLACE_ABBREVIATIONS for c in word))
+
+
 def revise(text: str, tokens: list[Token], spans: list[Entity]) -> list[Entity]:
-    """The tagger's name spans with organisations repaired and grown by the grammar: a grammar
-    name made of two or more words replaces the names inside it (杭州市|教育局少儿艺术团)."""
+    """The tagger's name spans with organisations repaired and grown by the grammar.  A grammar
+    name replaces the tagger's names inside it (杭州市|教育局少儿艺术团); where the tagger found
+    nothing, it is taken only when it holds a name (国家 高新区 is a description) or is a party or
+    agency word of its own (社会民主党, 地震局)."""
     spans = _repair(text, tokens, spans)
     words = units(text, tokens, spans)
-    out: list[Entity] = []
-    k = 0
     ordered = sorted(spans)
-    for s, e, label in grammar_spans(text, words):
+    taken: list[Entity] = []
+    for s, e, _ in grammar_spans(text, words):
         covered = [sp for sp in ordered if s <= sp[0] and sp[1] <= e]
         if len(covered) == 1 and covered[0][:2] == (s, e):
             continue
-        if covered and covered[0][:2] != (s, e) or not covered:
-            out.append((s, e, "ORG"))
-    taken = out
+        inner = [w for w in words if s <= w[0] and w[1] <= e]
+        if not covered:
+            if len(inner) == 1:
+                if not is_standalone_org(text[s:e]):
+                    continue
+            elif not (any(_names_something(text[a:b], t) or is_standalone_org(text[a:b])
+                          for a, b, t in inner)
+                      or text[inner[0][0]:inner[0][1]] in HEAD_WORDS - DESCRIPTIVE_OPENERS):
+                continue
+        taken.append((s, e, "ORG"))
     result = [sp for sp in ordered if not any(g[0] <= sp[0] and sp[1] <= g[1] for g in taken)]
-    del k
     return sorted(result + taken)

@@ -55,6 +55,18 @@ def keep_model_span(text: str, sp: Span) -> bool:
     return label == "PERSON" and text.startswith(TITLES_AFTER_SURNAME, e)
 
 
+_LIST_GAP = frozenset("、 \u3000")
+
+
+def in_name_list(text: str, start: int, end: int, people: set[tuple[int, int]]) -> bool:
+    """The span stands in a list of names: another of the `people` (start, end) spans right
+    across a 、 or a space (李鹏、乔石; 张印东　周庆新)."""
+    before = start >= 2 and text[start - 1] in _LIST_GAP and any(
+        e == start - 1 for _, e in people)
+    after = end < len(text) and text[end] in _LIST_GAP and any(s == end + 1 for s, _ in people)
+    return before or after
+
+
 def title_spans(text: str) -> list[Span]:
     out = []
     for m in TITLE_RE.finditer(text):
