@@ -17,7 +17,8 @@ import functools
 
 from pipeline.nlp.corpus_split import place_label
 from pipeline.nlp.orgs import (HEAD_WORDS, PLACE_ABBREVIATIONS, is_continuation_word,
-                               is_head_word, is_org_abbreviation, is_standalone_org)
+                               is_description, is_head_word, is_org_abbreviation,
+                               is_standalone_org)
 
 Span = tuple[int, int, str]
 
@@ -29,6 +30,8 @@ _PROPER_POS = frozenset({"ns", "nt", "nz", "j", "nx", "nr"})
 _ORDINAL_MEASURES = frozenset("次 届 个 号 军 师 团 中".split())
 # verbs that sit inside names: a body's mission (美国/ns 驻/v 华/j 大使馆/n, 驻澳部队)
 _BODY_VERBS = frozenset("驻 常驻 联合 特别".split())
+# adjectives that are part of names of bodies (中国X友好协会, 独立党, 自由民主党)
+_BODY_ADJECTIVES = frozenset("友好 独立 自由 民主 统一 和平 进步 共同 保守 激进 团结 联合 国立 公立 私立".split())
 # one-character heads closing a name after a body word (东京/ns 地方/n 检察/vn 院/Ng)
 _SINGLE_HEADS = frozenset("院 署 局 所 厅 司 社 团 队".split())
 # schools and hospitals are named after one place: higher places before it stay places
@@ -49,7 +52,7 @@ def _closes_org(word: str, pos: str) -> bool:
 
 
 def in_org_body(word: str, pos: str) -> bool:
-    if pos in _BODY_POS or word in _BODY_VERBS:  # 香港/ns 特别/a 行政区/n 政府/n
+    if pos in _BODY_POS or word in _BODY_VERBS or word in _BODY_ADJECTIVES:  # 香港/ns 特别/a 行政区/n
         return True
     if pos == "f":
         return word in _BODY_DIRECTIONS
@@ -69,8 +72,9 @@ def _is_branch(head: str) -> bool:
 
 
 def _is_part(parent: str, part: str) -> bool:
-    """`part` is a mission, branch or school of `parent` (解放军|驻澳部队, 南京大学|商学院)."""
-    return part.startswith("驻") or _is_branch(part) or (
+    """`part` is a numbered congress or session, a mission, a branch or a school of `parent`
+    (X党|第十次全国代表大会, 解放军|驻澳部队, 南京大学|商学院)."""
+    return part.startswith(("驻", "第")) or _is_branch(part) or (
         parent.endswith(("大学", "学院", "科学院", "研究院")) and part.endswith(
             ("学院", "研究所", "研究院", "研究中心", "实验室", "医院")))
 
@@ -127,7 +131,7 @@ def compound_orgs(pairs: list[tuple[str, str]]) -> list[tuple[int, int]]:
         if start == i and pos not in {"nt", "j"} and not is_standalone_org(word):
             i -= 1
             continue
-        if chars <= MAX_ORG_CHARS and (chars >= 2):
+        if chars <= MAX_ORG_CHARS and chars >= 2 and not is_description(pairs[start:end]):
             out.append((start, end))
             limit = start
         i = start - 1

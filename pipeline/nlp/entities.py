@@ -11,7 +11,7 @@ from typing import Iterable
 
 import regex
 
-from pipeline.nlp import org_grammar, rules
+from pipeline.nlp import org_grammar, places, rules
 from pipeline.nlp.corpus_split import place_label
 from pipeline.nlp.orgs import is_continuation_word, is_suffix_word
 from pipeline.nlp.person_names import looks_like_name
@@ -139,14 +139,15 @@ def join_organisations(text: str, spans: list[Entity], tokens: list[Token]) -> l
 _NOT_IN_PLACES = frozenset("d p c u y e o".split())
 
 
-def is_place(tokens: list[Token], sp: Entity) -> bool:
-    """A tagger GPE/LOC span holds no adverb, preposition, conjunction or particle word."""
+def is_place(text: str, tokens: list[Token], sp: Entity) -> bool:
+    """A tagger GPE/LOC span holds no adverb, preposition, conjunction or particle word (特别
+    of 特别行政区 aside)."""
     s, e, _ = sp
     lo = bisect_right([t[0] for t in tokens], s) - 1 if tokens else 0
     for a, b, tag in tokens[max(lo, 0):]:
         if a >= e:
             break
-        if b > s and tag in _NOT_IN_PLACES and (a, b) != (s, e):
+        if b > s and tag in _NOT_IN_PLACES and (a, b) != (s, e) and text[a:b] != "特别":
             return False
     return True
 
@@ -201,11 +202,14 @@ class EntityFinder:
         model = [sp for sp in self.model_spans(text, tokens) if rules.keep_model_span(text, sp)]
         people = {(s, e) for s, e, lab in model if lab == "PERSON"}
         model = [sp for sp in model if sp[2] != "PERSON" or self.is_person(text, sp, people)]
-        model = [sp for sp in model if sp[2] not in ("GPE", "LOC") or is_place(tokens, sp)]
+        model = [sp for sp in model if sp[2] not in ("GPE", "LOC") or is_place(text, tokens, sp)]
         model = [(s, e, place_label(text[s:e])) if lab in ("GPE", "LOC") else (s, e, lab)
                  for s, e, lab in model]
         model = join_organisations(text, model, tokens)
         model = org_grammar.revise(text, tokens, model)
+        model = places.grow_places(text, places.full_place_names(text, model), [])
+        model = rules.resolve([(0, sp) for sp in rules.broadcaster_spans(text, model)]
+                              + [(1, sp) for sp in model], len(text))
         fulls, aliases = rules.alias_spans(text, model)
         cands: list[tuple[int, Entity]] = []
         cands += [(0, sp) for sp in rules.byline_spans(text, byline)]
@@ -213,8 +217,10 @@ class EntityFinder:
         cands += [(1, sp) for sp in rules.enum_org_spans(text, self.segmenter.tags)]
         cands += [(2, sp) for sp in fulls]
         cands += [(3, sp) for sp in aliases]
+        cands += [(3, sp) for sp in rules.latin_abbreviation_spans(text, model)]
         cands += [(5, sp) for sp in model]
         cands += [(6, sp) for sp in rules.date_spans(text)]
+        cands += [(6, sp) for sp in places.region_spans(text)]
         # organisation words of the dictionary the tagger left out (国防大学/nt, 武警部队/nt)
         cands += [(7, (s, e, "ORG")) for s, e, t in tokens if t == "nt" and e - s >= 2]
         return rules.resolve([(p, sp) for p, sp in cands if clean(text, [sp])], len(text))

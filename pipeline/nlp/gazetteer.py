@@ -29,7 +29,7 @@ _ONE_CHAR_OWNERS = frozenset(PLACE_ABBREVIATIONS - set("新南古加拉")) | fro
 def is_organisation_entry(word: str) -> bool:
     if len(word) == 3 and word[1:] in SUFFIX_WORDS and word[0] not in _ONE_CHAR_OWNERS:
         return False
-    if word[-2:] in NOT_HEADS:  # 新格局, 大布局: a situation, not a bureau
+    if word[-2:] in NOT_HEADS:  # 大格局, 大布局: a situation, not a bureau
         return False
     return (len(word) >= 3 and is_suffix_word(word)) or is_org_abbreviation(word)
 

@@ -11,17 +11,13 @@ which both repairs the tagger's organisations and joins the pieces it left.
 from __future__ import annotations
 
 from pipeline.nlp.corpus_labels import compound_orgs, in_org_body
-from pipeline.nlp.orgs import (CONGRESS_RE, HEAD_WORDS, PLACE_ABBREVIATIONS, is_org_abbreviation,
-                               is_standalone_org)
+from pipeline.nlp.orgs import (CONGRESS_RE, HEAD_WORDS, PLACE_ABBREVIATIONS, is_description,
+                               is_org_abbreviation, is_standalone_org)
 from pipeline.nlp.corpus_split import place_label
 
 Token = tuple[int, int, str]
 Entity = tuple[int, int, str]
 _NAME_TAG = {"PERSON": "nr", "GPE": "ns", "LOC": "ns", "ORG": "nt"}
-_PROPER = frozenset("ns nt nz nr j nx".split())
-_COMMON = frozenset("n vn v a b d f an Ng".split())
-# heads of descriptions rather than names (恐怖组织, 各国政府)
-GENERIC_HEADS = frozenset("组织 政府 机构 团体 部门 单位".split())
 
 
 # administrative words that make a place name longer (新疆/ns 维吾尔/nz 自治区/n)
@@ -80,10 +76,7 @@ def _repair(text: str, tokens: list[Token], spans: list[Entity]) -> list[Entity]
         lead = inside and inside[-1][1] == e and inside[0][0] > s and all(
             t == "ns" for a, b, t in inner if b <= inside[0][0])
         bad_end = len(inner) >= 2 and inner[-1][2] in _NOT_LAST
-        plain = len(inner) >= 2 and not any(t in _PROPER for _, _, t in inner) and all(
-            t in _COMMON for _, _, t in inner)
-        common = plain and (text[inner[-1][0]:e] in GENERIC_HEADS or not any(
-            text[a:b] in HEAD_WORDS for a, b, _ in inner))
+        common = is_description([(text[a:b], t) for a, b, t in inner])
         if len(inside) >= 2 or (inside and (loose or bad_end)) or (len(inside) == 1 and lead):
             out += inside
             if lead:  # the higher places stay places

@@ -126,3 +126,21 @@ def is_head_word(word: str, pos: str) -> bool:
         return True
     return (len(word) >= 3 and word[-1] in HEAD_ENDINGS and word not in NOT_HEADS
             and word[-2:] not in NOT_HEADS and pos != "vn")
+
+
+# heads of descriptions rather than names (国际组织, 恐怖组织, 各国政府) unless a level of
+# government opens them (中央政府, 市政府)
+GENERIC_HEADS = frozenset("组织 政府 机构 团体 部门 单位".split())
+LEVEL_WORDS = frozenset("中央 省 市 县 区 州 乡 镇 特区 自治区".split())
+_PROPER_TAGS = frozenset("ns nt nz nr j nx".split())
+_COMMON_TAGS = frozenset("n vn v a b d f an Ng".split())
+
+
+def is_description(words: list[tuple[str, str]]) -> bool:
+    """Common words only, closed by a generic head or opened by no head word: a description of
+    bodies (国际组织, 政府组织, 委员会会议), not the name of one."""
+    if len(words) < 2 or any(t in _PROPER_TAGS or t not in _COMMON_TAGS for _, t in words):
+        return False
+    if words[-1][0] in GENERIC_HEADS:
+        return words[0][0] not in LEVEL_WORDS
+    return not any(w in HEAD_WORDS for w, _ in words)

@@ -5,7 +5,7 @@ given name, appears in a one-word foreign name, and appears at all.
 
 The tagger sometimes reads an ordinary verb or noun phrase as a name where the context looks like
 one (a headline, a quoted slogan): a verb after a character that can be a surname (X送), a phrase
-that opens on no surname at all (筑牢, 大比武).  A Han-only span is kept when it opens on a
+that opens on no surname at all (建成, 大练兵).  A Han-only span is kept when it opens on a
 surname and its given name is made of characters that names use, or when its characters are
 ones that transliterated foreign names use; names the corpus itself tags nr are always kept.
 """
@@ -59,7 +59,7 @@ def looks_like_name(name: str) -> bool:
         return True
     foreign = sum(1 for c in name if _transliterating(table, c))
     if foreign == len(name) or (len(name) >= 4 and foreign >= len(name) - 1):
-        return True  # 普拉夫希奇, 布什
+        return True  # 叶利钦, 布什
     if len(name) >= 3 and _row(table, name[:2])[0] >= 1:
         given = name[2:]  # 欧阳, 司马
     elif _row(table, name[0])[0] >= (MIN_SURNAME_SHORT if len(name) == 2 else 1):

@@ -111,6 +111,33 @@ def alias_spans(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     return fulls, aliases
 
 
+# a Latin abbreviation in brackets right after a name is that name's (美国之音（VOA）, 国际原子能
+# 机构(IAEA)); every later standalone mention of it takes the same label
+LATIN_ABBREVIATION_RE = regex.compile(r"[（(]([A-Z][A-Za-z&]{1,9})[）)]")
+
+
+def latin_abbreviation_spans(text: str, spans: list[Span]) -> list[Span]:
+    ends = {e: (s, e, label) for s, e, label in spans if label == "ORG"}
+    out: list[Span] = []
+    for m in LATIN_ABBREVIATION_RE.finditer(text):
+        full = ends.get(m.start())
+        if full is None:
+            continue
+        word = m.group(1)
+        for a in regex.finditer(r"(?<![A-Za-z])" + regex.escape(word) + r"(?![A-Za-z])", text):
+            out.append((a.start(), a.end(), full[2]))
+    return out
+
+
+# a country's voice is its broadcaster (美国之音); the place inside it is not annotated apart
+BROADCASTER_RE = regex.compile(r"之(?:音|声)")
+
+
+def broadcaster_spans(text: str, spans: list[Span]) -> list[Span]:
+    return [(s, e + 2, "ORG") for s, e, label in spans
+            if label == "GPE" and BROADCASTER_RE.match(text, e)]
+
+
 def resolve(candidates: list[tuple[int, Span]], length: int) -> list[Span]:
     """Greedy non-overlapping selection: lower priority number first, then longer spans."""
     taken = bytearray(length + 1)

@@ -99,7 +99,7 @@ _KEEP_SINGLE = frozenset({"m", "q", "t", "w"})
 
 
 def _recut_tag(word: str, tag: str) -> str:
-    """jieba tags some ordinary words as organisations (新格局/nt): an `nt` word keeps its tag
+    """jieba tags some ordinary words as organisations (大格局/nt): an `nt` word keeps its tag
     only when it is shaped like an organisation name (pipeline.nlp.gazetteer)."""
     if tag == "nt":
         from pipeline.nlp.gazetteer import is_organisation_entry
