@@ -60,7 +60,7 @@ _LIST_GAP = frozenset("、 \u3000")
 
 def in_name_list(text: str, start: int, end: int, people: set[tuple[int, int]]) -> bool:
     """The span stands in a list of names: another of the `people` (start, end) spans right
-    across a 、 or a space (李鹏、乔石; 张印东　周庆新)."""
+    across a 、 or a space (王建国、刘小明; 王建国　刘小明)."""
     before = start >= 2 and text[start - 1] in _LIST_GAP and any(
         e == start - 1 for _, e in people)
     after = end < len(text) and text[end] in _LIST_GAP and any(s == end + 1 for s, _ in people)
@@ -111,8 +111,8 @@ def alias_spans(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     return fulls, aliases
 
 
-# a Latin abbreviation in brackets right after a name is that name's (美国之音（VOA）, 国际原子能
-# 机构(IAEA)); every later standalone mention of it takes the same label
+# a Latin abbreviation in brackets right after a name is that name's (英国广播公司（BBC）, 世界卫生组织
+# (WHO)); every later standalone mention of it takes the same label
 LATIN_ABBREVIATION_RE = regex.compile(r"[（(]([A-Z][A-Za-z&]{1,9})[）)]")
 
 
@@ -129,7 +129,7 @@ def latin_abbreviation_spans(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-# a country's voice is its broadcaster (美国之音); the place inside it is not annotated apart
+# a country's voice is its broadcaster (俄罗斯之声); the place inside it is not annotated apart
 BROADCASTER_RE = regex.compile(r"之(?:音|声)")
 
 
