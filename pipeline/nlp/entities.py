@@ -139,12 +139,13 @@ def join_organisations(text: str, spans: list[Entity], tokens: list[Token]) -> l
 _NOT_IN_PLACES = frozenset("d p c u y e o".split())
 
 
-def is_place(text: str, tokens: list[Token], sp: Entity) -> bool:
+def is_place(text: str, tokens: list[Token], starts: list[int], sp: Entity) -> bool:
     """A tagger GPE/LOC span holds no adverb, preposition, conjunction or particle word (特别
     of 特别行政区 aside)."""
     s, e, _ = sp
-    lo = bisect_right([t[0] for t in tokens], s) - 1 if tokens else 0
-    for a, b, tag in tokens[max(lo, 0):]:
+    lo = bisect_right(starts, s) - 1 if tokens else 0
+    for k in range(max(lo, 0), len(tokens)):  # by index: a slice would copy the rest of the text
+        a, b, tag = tokens[k]
         if a >= e:
             break
         if b > s and tag in _NOT_IN_PLACES and (a, b) != (s, e) and text[a:b] != "特别":
@@ -179,7 +180,7 @@ class EntityFinder:
             out += [(a + s, b + s, lab) for a, b, lab in self.tagger.spans(text[s:e], block_tokens)]
         return clean(text, [_snap(tokens, starts, sp) for sp in out])
 
-    def is_person(self, text: str, sp: Entity, people: set[tuple[int, int]]) -> bool:
+    def is_person(self, text: str, sp: Entity, starts: set[int], ends: set[int]) -> bool:
         """A tagger PERSON span that is a name: one the corpus tags nr, one in a list of names
         or before a title, or one shaped like a name (pipeline.nlp.person_names); not a word the
         dictionaries know as a time, number, verb or function word (周二, 一起)."""
@@ -188,7 +189,7 @@ class EntityFinder:
         tag = self.segmenter.tags.get(name)
         if tag == "nr":
             return True
-        if text.startswith(rules.TITLES_AFTER_SURNAME, e) or rules.in_name_list(text, s, e, people):
+        if text.startswith(rules.TITLES_AFTER_SURNAME, e) or rules.in_name_list(text, s, e, starts, ends):
             return True
         if tag is None:
             from pipeline.nlp.gazetteer import general_dictionary
@@ -200,9 +201,12 @@ class EntityFinder:
 
     def find(self, text: str, tokens: list[Token], byline: Iterable[str] = ()) -> list[Entity]:
         model = [sp for sp in self.model_spans(text, tokens) if rules.keep_model_span(text, sp)]
-        people = {(s, e) for s, e, lab in model if lab == "PERSON"}
-        model = [sp for sp in model if sp[2] != "PERSON" or self.is_person(text, sp, people)]
-        model = [sp for sp in model if sp[2] not in ("GPE", "LOC") or is_place(text, tokens, sp)]
+        starts = {s for s, _, lab in model if lab == "PERSON"}
+        ends = {e for _, e, lab in model if lab == "PERSON"}
+        model = [sp for sp in model if sp[2] != "PERSON" or self.is_person(text, sp, starts, ends)]
+        token_starts = [t[0] for t in tokens]
+        model = [sp for sp in model
+                 if sp[2] not in ("GPE", "LOC") or is_place(text, tokens, token_starts, sp)]
         model = [(s, e, place_label(text[s:e])) if lab in ("GPE", "LOC") else (s, e, lab)
                  for s, e, lab in model]
         model = join_organisations(text, model, tokens)

@@ -10,6 +10,8 @@ which both repairs the tagger's organisations and joins the pieces it left.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from pipeline.nlp.corpus_labels import compound_orgs, in_org_body
 from pipeline.nlp.orgs import (CONGRESS_RE, HEAD_WORDS, PLACE_ABBREVIATIONS, is_description,
                                is_org_abbreviation, is_standalone_org)
@@ -47,6 +49,18 @@ def units(text: str, tokens: list[Token], spans: list[Entity]) -> list[Token]:
     return out
 
 
+def within(items: list[Entity], starts: list[int], s: int, e: int) -> list[Entity]:
+    """The items inside [s, e), in order; `items` sorted by start, `starts` their starts (a
+    bisection, not a scan: long texts hold thousands of spans)."""
+    out: list[Entity] = []
+    for k in range(bisect_left(starts, s), len(items)):
+        if items[k][0] >= e:
+            break
+        if items[k][1] <= e:
+            out.append(items[k])
+    return out
+
+
 def grammar_spans(text: str, words: list[Token]) -> list[Entity]:
     """ORG spans of the grammar over `words`; a name never runs over whitespace."""
     out: list[Entity] = []
@@ -66,12 +80,13 @@ def _repair(text: str, tokens: list[Token], spans: list[Entity]) -> list[Entity]
     others = [sp for sp in spans if sp[2] != "ORG"]
     words = units(text, tokens, others)
     found = grammar_spans(text, words)
+    found_starts, word_starts = [g[0] for g in found], [w[0] for w in words]
     out = list(others)
     for s, e, label in spans:
         if label != "ORG":
             continue
-        inside = [g for g in found if s <= g[0] and g[1] <= e]
-        inner = [w for w in words if s <= w[0] and w[1] <= e]
+        inside = within(found, found_starts, s, e)
+        inner = within(words, word_starts, s, e)
         loose = any(not in_org_body(text[a:b], t) for a, b, t in inner)
         lead = inside and inside[-1][1] == e and inside[0][0] > s and all(
             t == "ns" for a, b, t in inner if b <= inside[0][0])
@@ -111,12 +126,13 @@ def revise(text: str, tokens: list[Token], spans: list[Entity]) -> list[Entity]:
     spans = _repair(text, tokens, spans)
     words = units(text, tokens, spans)
     ordered = sorted(spans)
+    ordered_starts, word_starts = [sp[0] for sp in ordered], [w[0] for w in words]
     taken: list[Entity] = []
     for s, e, _ in grammar_spans(text, words):
-        covered = [sp for sp in ordered if s <= sp[0] and sp[1] <= e]
+        covered = within(ordered, ordered_starts, s, e)
         if len(covered) == 1 and covered[0][:2] == (s, e):
             continue
-        inner = [w for w in words if s <= w[0] and w[1] <= e]
+        inner = within(words, word_starts, s, e)
         if not covered:
             if len(inner) == 1:
                 if not is_standalone_org(text[s:e]):
@@ -126,5 +142,6 @@ def revise(text: str, tokens: list[Token], spans: list[Entity]) -> list[Entity]:
                       or text[inner[0][0]:inner[0][1]] in HEAD_WORDS - DESCRIPTIVE_OPENERS):
                 continue
         taken.append((s, e, "ORG"))
-    result = [sp for sp in ordered if not any(g[0] <= sp[0] and sp[1] <= g[1] for g in taken)]
+    replaced = {sp for g in taken for sp in within(ordered, ordered_starts, g[0], g[1])}
+    result = [sp for sp in ordered if sp not in replaced]
     return sorted(result + taken)

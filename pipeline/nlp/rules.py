@@ -58,12 +58,11 @@ def keep_model_span(text: str, sp: Span) -> bool:
 _LIST_GAP = frozenset("、 \u3000")
 
 
-def in_name_list(text: str, start: int, end: int, people: set[tuple[int, int]]) -> bool:
-    """The span stands in a list of names: another of the `people` (start, end) spans right
-    across a 、 or a space (王建国、刘小明; 王建国　刘小明)."""
-    before = start >= 2 and text[start - 1] in _LIST_GAP and any(
-        e == start - 1 for _, e in people)
-    after = end < len(text) and text[end] in _LIST_GAP and any(s == end + 1 for s, _ in people)
+def in_name_list(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+    """The span stands in a list of names: another person span (`starts`, `ends`: where they
+    start and end) right across a 、 or a space (王建国、刘小明; 王建国　刘小明)."""
+    before = start >= 2 and text[start - 1] in _LIST_GAP and start - 1 in ends
+    after = end < len(text) and text[end] in _LIST_GAP and end + 1 in starts
     return before or after
 
 
