@@ -85,8 +85,8 @@ def byline_spans(text: str, byline: Iterable[str]) -> list[Span]:
     out = []
     for name in byline:
         name = (name or "").strip()
-        if not name or len(name) > 12:
-            continue
+        if not name or len(name) > 12 or any(c.isspace() or c in _LIST_GAP for c in name):
+            continue  # several names in one byline string are found one by one, never as one
         for m in regex.finditer(regex.escape(name), text):
             out.append((m.start(), m.end(), "PERSON"))
     return out
