@@ -1,13 +1,14 @@
 """Entity F1 on the hand-annotated out-of-domain sets (tests/fixtures/ood/{dev,test}.jsonl).
 
-Usage: .venv/bin/python scripts/eval_ood_entities.py [--part dev|test|both] [--dir DIR] [--worst N]
+Usage: .venv/bin/python scripts/eval_ood_entities.py [--part dev|dev_extra|test|both|all] [--dir DIR]
+       [--worst N]
 
 Strict span + label P/R/F1 per label (PERSON, GPE, LOC, ORG, and GPE+LOC counted together as
 one place label) for the full `pipeline.nlp.annotate()` and for a baseline of jieba's own POS
 tags (jieba.posseg with its default dictionary: nr -> PERSON, ns -> GPE, nt -> ORG), each part
 separately, then the N worst errors of annotate() (missed or spurious spans, with a wrong-label
 or wrong-boundary partner when there is one; longest first).
-Tune on dev only; run test to report.
+Tune on dev and dev_extra only (`both` = dev + test, `all` = every part); run test to report.
 """
 from __future__ import annotations
 
@@ -119,7 +120,7 @@ def report(name: str, docs: list[dict], worst: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--part", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--part", choices=["dev", "dev_extra", "test", "both", "all"], default="both")
     ap.add_argument("--dir", type=Path, default=OOD_DIR)
     ap.add_argument("--worst", type=int, default=10)
     args = ap.parse_args()
@@ -127,7 +128,7 @@ def main() -> None:
 
     import jieba
     jieba.setLogLevel(logging.WARNING)
-    parts = ["dev", "test"] if args.part == "both" else [args.part]
+    parts = {"both": ["dev", "test"], "all": ["dev", "dev_extra", "test"]}.get(args.part, [args.part])
     for part in parts:
         path = args.dir / f"{part}.jsonl"
         if not path.exists():

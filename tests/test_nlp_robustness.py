@@ -3,7 +3,7 @@ sorted, non-overlapping, inside bounds, whole tokens, never holding whitespace o
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 # characters real pages mix: common Han, names' characters, CJK and ASCII punctuation, digits,
@@ -43,6 +43,7 @@ def test_newspaper_like_strings(text):
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=80), st.lists(st.text(max_size=6), max_size=3))
+@example("0\x1f0", ["0\x1f0"])  # a control character str.isspace() counts as a space, in a byline
 def test_any_unicode_string_and_byline(text, byline):
     _check(text, byline)
 

@@ -11,9 +11,10 @@ from typing import Iterable
 
 import regex
 
-from pipeline.nlp import rules
+from pipeline.nlp import org_grammar, places, rules
 from pipeline.nlp.corpus_split import place_label
 from pipeline.nlp.orgs import is_continuation_word, is_suffix_word
+from pipeline.nlp.person_names import looks_like_name
 from pipeline.nlp.segment import Segmenter
 from pipeline.nlp.tagger import FORCED_OUTSIDE, MODEL_PATH, LinearChainTagger
 
@@ -27,6 +28,9 @@ _NAME_TAGS = frozenset({"nr", "ns", "nt", "nz", "j"})
 PLACE_CONTINUATIONS = frozenset({"地带", "特区", "特别行政区"})
 ORG_AFTER_PLACE = frozenset({"队", "党"})
 _BLOCK_END = regex.compile(r"\n|[。！？]")
+# dictionary tags of words that are not names when the tagger calls them PERSON (周二/t, 一起/d)
+NOT_NAME_TAGS = frozenset("t m q d p c u f r v a ad y e o Tg".split())
+NOT_NAME_MIN_FREQ = 20
 
 
 def blocks(text: str, size: int = BLOCK) -> list[tuple[int, int]]:
@@ -131,6 +135,24 @@ def join_organisations(text: str, spans: list[Entity], tokens: list[Token]) -> l
     return out
 
 
+# function words never sit inside a place name (实行 特/d 岗 特/d 薪 is no place)
+_NOT_IN_PLACES = frozenset("d p c u y e o".split())
+
+
+def is_place(text: str, tokens: list[Token], starts: list[int], sp: Entity) -> bool:
+    """A tagger GPE/LOC span holds no adverb, preposition, conjunction or particle word (特别
+    of 特别行政区 aside)."""
+    s, e, _ = sp
+    lo = bisect_right(starts, s) - 1 if tokens else 0
+    for k in range(max(lo, 0), len(tokens)):  # by index: a slice would copy the rest of the text
+        a, b, tag = tokens[k]
+        if a >= e:
+            break
+        if b > s and tag in _NOT_IN_PLACES and (a, b) != (s, e) and text[a:b] != "特别":
+            return False
+    return True
+
+
 class EntityFinder:
     def __init__(self, segmenter: Segmenter | None = None, tagger: LinearChainTagger | None = None):
         self.segmenter = segmenter or Segmenter()
@@ -158,11 +180,40 @@ class EntityFinder:
             out += [(a + s, b + s, lab) for a, b, lab in self.tagger.spans(text[s:e], block_tokens)]
         return clean(text, [_snap(tokens, starts, sp) for sp in out])
 
+    def is_person(self, text: str, sp: Entity, starts: set[int], ends: set[int]) -> bool:
+        """A tagger PERSON span that is a name: one the corpus tags nr, one in a list of names
+        or before a title, or one shaped like a name (pipeline.nlp.person_names); not a word the
+        dictionaries know as a time, number, verb or function word (周二, 一起)."""
+        s, e, _ = sp
+        name = text[s:e]
+        tag = self.segmenter.tags.get(name)
+        if tag == "nr":
+            return True
+        if text.startswith(rules.TITLES_AFTER_SURNAME, e) or rules.in_name_list(text, s, e, starts, ends):
+            return True
+        if tag is None:
+            from pipeline.nlp.gazetteer import general_dictionary
+            freq, tags = general_dictionary()
+            tag = tags.get(name) if freq.get(name, 0) >= NOT_NAME_MIN_FREQ else None
+        if tag in NOT_NAME_TAGS:
+            return False
+        return looks_like_name(name)
+
     def find(self, text: str, tokens: list[Token], byline: Iterable[str] = ()) -> list[Entity]:
         model = [sp for sp in self.model_spans(text, tokens) if rules.keep_model_span(text, sp)]
+        starts = {s for s, _, lab in model if lab == "PERSON"}
+        ends = {e for _, e, lab in model if lab == "PERSON"}
+        model = [sp for sp in model if sp[2] != "PERSON" or self.is_person(text, sp, starts, ends)]
+        token_starts = [t[0] for t in tokens]
+        model = [sp for sp in model
+                 if sp[2] not in ("GPE", "LOC") or is_place(text, tokens, token_starts, sp)]
         model = [(s, e, place_label(text[s:e])) if lab in ("GPE", "LOC") else (s, e, lab)
                  for s, e, lab in model]
         model = join_organisations(text, model, tokens)
+        model = org_grammar.revise(text, tokens, model)
+        model = places.grow_places(text, places.full_place_names(text, model), [])
+        model = rules.resolve([(0, sp) for sp in rules.broadcaster_spans(text, model)]
+                              + [(1, sp) for sp in model], len(text))
         fulls, aliases = rules.alias_spans(text, model)
         cands: list[tuple[int, Entity]] = []
         cands += [(0, sp) for sp in rules.byline_spans(text, byline)]
@@ -170,8 +221,10 @@ class EntityFinder:
         cands += [(1, sp) for sp in rules.enum_org_spans(text, self.segmenter.tags)]
         cands += [(2, sp) for sp in fulls]
         cands += [(3, sp) for sp in aliases]
+        cands += [(3, sp) for sp in rules.latin_abbreviation_spans(text, model)]
         cands += [(5, sp) for sp in model]
         cands += [(6, sp) for sp in rules.date_spans(text)]
+        cands += [(6, sp) for sp in places.region_spans(text)]
         # organisation words of the dictionary the tagger left out (国防大学/nt, 武警部队/nt)
         cands += [(7, (s, e, "ORG")) for s, e, t in tokens if t == "nt" and e - s >= 2]
         return rules.resolve([(p, sp) for p, sp in cands if clean(text, [sp])], len(text))

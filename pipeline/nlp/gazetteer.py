@@ -14,12 +14,23 @@ from pathlib import Path
 
 import jieba
 
-from pipeline.nlp.orgs import is_org_abbreviation, is_suffix_word
+from pipeline.nlp.orgs import (NOT_HEADS, PLACE_ABBREVIATIONS, SUFFIX_WORDS, is_org_abbreviation,
+                               is_suffix_word)
 
 JIEBA_DICT = Path(jieba.__file__).resolve().parent / "dict.txt"
 
 
+# one character before a two-character type word names a body only when it stands for a
+# country, province or level (美政府, 粤剧团, 党中央, 镇政府); otherwise the entry is a fragment
+# or a description (国海军, 非政府, 伯工厂)
+_ONE_CHAR_OWNERS = frozenset(PLACE_ABBREVIATIONS - set("新南古加拉")) | frozenset("党团镇乡县省市区")
+
+
 def is_organisation_entry(word: str) -> bool:
+    if len(word) == 3 and word[1:] in SUFFIX_WORDS and word[0] not in _ONE_CHAR_OWNERS:
+        return False
+    if word[-2:] in NOT_HEADS:  # 大格局, 大布局: a situation, not a bureau
+        return False
     return (len(word) >= 3 and is_suffix_word(word)) or is_org_abbreviation(word)
 
 

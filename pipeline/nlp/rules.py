@@ -55,6 +55,17 @@ def keep_model_span(text: str, sp: Span) -> bool:
     return label == "PERSON" and text.startswith(TITLES_AFTER_SURNAME, e)
 
 
+_LIST_GAP = frozenset("、 \u3000")
+
+
+def in_name_list(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+    """The span stands in a list of names: another person span (`starts`, `ends`: where they
+    start and end) right across a 、 or a space (王建国、刘小明; 王建国　刘小明)."""
+    before = start >= 2 and text[start - 1] in _LIST_GAP and start - 1 in ends
+    after = end < len(text) and text[end] in _LIST_GAP and end + 1 in starts
+    return before or after
+
+
 def title_spans(text: str) -> list[Span]:
     out = []
     for m in TITLE_RE.finditer(text):
@@ -74,8 +85,8 @@ def byline_spans(text: str, byline: Iterable[str]) -> list[Span]:
     out = []
     for name in byline:
         name = (name or "").strip()
-        if not name or len(name) > 12:
-            continue
+        if not name or len(name) > 12 or any(c.isspace() or c in _LIST_GAP for c in name):
+            continue  # several names in one byline string are found one by one, never as one
         for m in regex.finditer(regex.escape(name), text):
             out.append((m.start(), m.end(), "PERSON"))
     return out
@@ -97,6 +108,33 @@ def alias_spans(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         for a in regex.finditer(regex.escape(alias), text):
             aliases.append((a.start(), a.end(), label))
     return fulls, aliases
+
+
+# a Latin abbreviation in brackets right after a name is that name's (英国广播公司（BBC）, 世界卫生组织
+# (WHO)); every later standalone mention of it takes the same label
+LATIN_ABBREVIATION_RE = regex.compile(r"[（(]([A-Z][A-Za-z&]{1,9})[）)]")
+
+
+def latin_abbreviation_spans(text: str, spans: list[Span]) -> list[Span]:
+    ends = {e: (s, e, label) for s, e, label in spans if label == "ORG"}
+    out: list[Span] = []
+    for m in LATIN_ABBREVIATION_RE.finditer(text):
+        full = ends.get(m.start())
+        if full is None:
+            continue
+        word = m.group(1)
+        for a in regex.finditer(r"(?<![A-Za-z])" + regex.escape(word) + r"(?![A-Za-z])", text):
+            out.append((a.start(), a.end(), full[2]))
+    return out
+
+
+# a country's voice is its broadcaster (俄罗斯之声); the place inside it is not annotated apart
+BROADCASTER_RE = regex.compile(r"之(?:音|声)")
+
+
+def broadcaster_spans(text: str, spans: list[Span]) -> list[Span]:
+    return [(s, e + 2, "ORG") for s, e, label in spans
+            if label == "GPE" and BROADCASTER_RE.match(text, e)]
 
 
 def resolve(candidates: list[tuple[int, Span]], length: int) -> list[Span]:

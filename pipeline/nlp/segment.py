@@ -98,6 +98,15 @@ _SINGLE_HAN = regex.compile(r"\p{Han}")
 _KEEP_SINGLE = frozenset({"m", "q", "t", "w"})
 
 
+def _recut_tag(word: str, tag: str) -> str:
+    """jieba tags some ordinary words as organisations (大格局/nt): an `nt` word keeps its tag
+    only when it is shaped like an organisation name (pipeline.nlp.gazetteer)."""
+    if tag == "nt":
+        from pipeline.nlp.gazetteer import is_organisation_entry
+        return tag if is_organisation_entry(word) else "n"
+    return tag
+
+
 class Segmenter:
     """`rows` (word, frequency, POS) replace the shipped dictionaries (training builds one per
     fold); organisation names from jieba's general dictionary are added either way."""
@@ -196,7 +205,7 @@ class Segmenter:
             pos = tokens[i][0]
             for word in tokenizer.cut(norm[pos:tokens[j - 1][1]], HMM=False):
                 end = pos + len(word)
-                out.append((pos, end, tags.get(word, "n") if len(word) > 1
+                out.append((pos, end, _recut_tag(word, tags.get(word, "n")) if len(word) > 1
                             else tokens[i + (pos - tokens[i][0])][2]))
                 pos = end
             i = j
