@@ -18,17 +18,22 @@ What pdfium does differently, and how it is undone:
   glyphs that repeat, objects holding only spaces, and a space that ends an object before the
   next one: such objects are read again alone, blank objects and trailing spaces are put back
   from the gap they leave (`_all_runs`, `_blank_run`, `_restore_trailing_spaces`).
-- It computes in float32: coordinates within float32 error of a 3-decimal value are taken
-  as that value (what the PDF wrote).
+- It computes in float32: font sizes, text matrix scales and page boxes are read back as the
+  shortest decimal giving that float32 (7.52899981 -> 7.529); an origin within float32 error
+  of a 3- or 4-decimal value is taken as that value; a run going on from the last one's pen
+  starts at pdfminer's pen. Both engines round in two steps (`pdf_objects.coord`).
+- It splits a ligature glyph into its letters at one origin (joined back when the font has
+  such a glyph: "fi"), shows a soft hyphen as U+FFFE or U+0002 at a line end and "-" within
+  a line (U+00AD put back, by the glyph's advance for "-"), and keeps one of a row of spaces
+  (`_restore_repeated_spaces`).
 - Coordinates are mapped from PDF space to pdfplumber's (top-left of the /Rotate'd MediaBox;
   the CropBox moves nothing, as in pdfplumber 0.11); uprightness is judged after /Rotate.
 
-Remaining differences (tests/test_pdfium_engine.py pins them): none on the generated pages.
-- Coordinates with more than three decimals (font sizes such as 7.529 pt) can differ by
-  0.001 pt, so a JSON box by 0.01 pt (the issue-71 CJK fixture: 3 of 348 values).
-- Latin typesetting: a ligature is split into its letters (pdfminer: one glyph "fi"), a soft
-  hyphen reads U+FFFE, a no-break space in a Symbol font is dropped, and word spacing after it
-  is placed pdfium's way (the issue-71-2 French fixture).
+Remaining differences (tests/test_pdfium_engine.py pins them): none in the JSON of the
+generated pages or of the issue-71 CJK fixture.
+- Latin typesetting (the issue-71-2 French fixture): word spacing after a run in another font
+  is placed pdfium's way (a line can shift by 0.1 pt), a no-break space in a Symbol font is
+  dropped, and a 4-decimal tie can still round 0.001 pt apart.
 - Vertical writing (Identity-V fonts) and glyphs on rotated or skewed text matrices get
   pdfium's own glyph box, not pdfminer's.
 - A glyph without a Unicode mapping reads as U+FFFD (pdfminer: "(cid:N)"); both count as
@@ -48,6 +53,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
+import numpy as np
+
 from pipeline.errors import InputError
 from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, glyph, shape
 
@@ -63,7 +70,10 @@ _OPEN_ERRORS = {  # FPDF_GetLastError codes
 }
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
 SNAP = 1e-4  # points: float32 error of pdfium's coordinates on a page
+SNAP_FINE = 4e-5  # points: the same for a 4-decimal value (half a step of the 4th decimal)
 LOST = 0.2  # of the font size: an object's bounds past its glyphs by this much lost some
+SOFT_HYPHEN = "\u00ad"
+_HYPHEN_MARKS = ("-", "\ufffe", "\x02")  # what pdfium may show for a soft hyphen
 _LINETO, _MOVETO = 0, 2  # FPDF_SEGMENT_*; BEZIERTO is 1
 
 
@@ -85,6 +95,18 @@ class FontMetrics:
             known[char] = self._width(char)
         return known[char]
 
+    def joins(self, letters: str) -> bool:
+        """Whether the font has a glyph whose text is `letters` or starts with them (a
+        ligature: "ffi", even without an "ff" of its own)."""
+        codes = _codes(self.font)
+        if not codes:
+            return False
+        prefixes = _PREFIXES.get(id(self.font))
+        if prefixes is None:
+            prefixes = _PREFIXES[id(self.font)] = {key[:n] for key in codes if len(key) > 1
+                                                   for n in range(2, len(key) + 1)}
+        return letters in prefixes
+
     def _width(self, char: str) -> Optional[float]:
         codes = _codes(self.font)
         code = codes.get(char) if codes is not None else None
@@ -98,6 +120,7 @@ class FontMetrics:
 
 _CODES: dict[int, Optional[dict]] = {}
 _WIDTHS: dict[int, dict[str, Optional[float]]] = {}  # per font object: text -> width
+_PREFIXES: dict[int, set[str]] = {}  # per font object: beginnings of its multi-letter glyphs
 
 
 def _codes(font) -> Optional[dict]:
@@ -190,6 +213,7 @@ class _PdfminerFonts:
     def close(self) -> None:
         _CODES.clear()
         _WIDTHS.clear()
+        _PREFIXES.clear()
         if self._handle is not None:
             self._handle.close()
         self._seen, self._pages = [], None
@@ -357,7 +381,7 @@ class PdfiumPages:
         values = [ctypes.c_float() for _ in range(4)]
         if not self._pdfium.FPDFPage_GetMediaBox(page, *[ctypes.byref(v) for v in values]):
             return (0.0, 0.0, 612.0, 792.0)  # pdfminer's default when MediaBox is missing
-        return tuple(float(v.value) for v in values)  # type: ignore[return-value]
+        return tuple(_written(v.value) for v in values)  # type: ignore[return-value]
 
     # -- glyphs ---------------------------------------------------------------------------
 
@@ -373,8 +397,11 @@ class PdfiumPages:
         order = self._text_objects(page)
         runs = self._all_runs(page, order, fonts)
         _restore_trailing_spaces(order, runs)
+        _restore_repeated_spaces(runs)
         glyphs: list[dict] = []
-        pen: Optional[tuple[float, float, float]] = None  # (x, y, drift) where the last run ended
+        # (x, y, drift, exact x) where the last run ended: pdfium's pen, the difference to
+        # pdfminer's, and pdfminer's pen itself (for a run that goes on from there)
+        pen: Optional[tuple[float, float, float, float]] = None
         for position, (key, obj) in enumerate(order):
             run = runs.get(key) or self._blank_run(obj, order[position + 1 :], runs, fonts)
             if run is None:
@@ -386,11 +413,13 @@ class PdfiumPages:
             a, b, c, d = matrix[:4]
             axis = b == 0 and c == 0 and a != 0
             drift = 0.0
-            if axis and pen is not None and chars and abs(chars[0][1] - pen[0]) < 1e-3 \
-                    and abs(chars[0][2] - pen[1]) < 1e-3:
-                drift = pen[2]  # this object goes on where the last one's pen stopped
             if chars:
                 start_x, start_y = _decimal(chars[0][1]), _decimal(chars[0][2])
+            if axis and pen is not None and chars and abs(chars[0][1] - pen[0]) < 1e-3 \
+                    and abs(chars[0][2] - pen[1]) < 1e-3:
+                # this object goes on where the last one's pen stopped (a font change inside
+                # one BT block): from pdfminer's pen, not from pdfium's float32 origin
+                drift, start_x = pen[2], pen[3] - pen[2]
             stepped = exact_sum = 0.0  # pdfium's and pdfminer's advances so far in this object
             for text, ox, oy, left, right, bottom, top in chars:
                 if axis:
@@ -409,7 +438,7 @@ class PdfiumPages:
                     y_a, y_b = base + d * descent * size, base + d * (descent * size + size)
                     stepped += advance
                     exact_sum += exact
-                    pen = (ox + advance, oy, drift + exact_sum - stepped)
+                    pen = (ox + advance, oy, drift + exact_sum - stepped, x_b)
                 else:  # rotated or skewed text: pdfium's own glyph box
                     x_a, y_a, x_b, y_b = left, bottom, right, top
                     pen = None
@@ -501,6 +530,15 @@ class PdfiumPages:
             origin_of(page_handle, i, x_ref, y_ref)
             ox, oy = self._x.value, self._y.value
             matrix, size, _, _, _, metrics = run[0]
+            chars = run[1]
+            if chars and ox == chars[-1][1] and oy == chars[-1][2] and text.isalpha() \
+                    and chars[-1][0].isalpha() and metrics is not None \
+                    and metrics.joins(chars[-1][0] + text):
+                # pdfium splits a ligature glyph into its letters, all at the glyph's origin;
+                # pdfminer keeps one glyph whose text is the letters ("fi"), as the font maps it
+                text = chars.pop()[0] + text
+            elif text in _HYPHEN_MARKS:
+                text = self._hyphen(text_page, i, text, metrics, matrix[0] * size)
             width = metrics.width(text) if metrics is not None else None
             if width is not None and matrix[1] == 0 and matrix[2] == 0:
                 # the loose box pdfium would give, without asking it: origin + advance
@@ -510,6 +548,23 @@ class PdfiumPages:
                 pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
                 run[1].append((text, ox, oy, rect.left, rect.right, rect.bottom, rect.top))
         return runs
+
+    def _hyphen(self, text_page, index: int, text: str, metrics: Optional[FontMetrics],
+                scale: float) -> str:
+        """A soft hyphen (U+00AD) where the PDF has one, as pdfminer reads it: pdfium shows one
+        as U+FFFE or U+0002 at a line's end and as "-" within a line. A "-" is taken for a soft
+        hyphen only when its advance is the font's soft-hyphen width, not its hyphen width."""
+        soft = metrics.width(SOFT_HYPHEN) if metrics is not None else None
+        hard = metrics.width("-") if metrics is not None else None
+        if text != "-":
+            return SOFT_HYPHEN if soft is not None or hard is None else "-"
+        if soft is None or (hard is not None and int(soft) == int(hard)) or not scale:
+            return "-"
+        if hard is None:
+            return SOFT_HYPHEN
+        self._pdfium.FPDFText_GetLooseCharBox(text_page, index, ctypes.byref(self._rect))
+        advance = abs(self._rect.right - self._rect.left) * 1000.0 / abs(scale)
+        return SOFT_HYPHEN if abs(advance - int(soft)) < abs(advance - int(hard)) else "-"
 
     def _all_runs(self, page, order: list[tuple[int, object]],
                   fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
@@ -584,7 +639,7 @@ class PdfiumPages:
     def _state_with_matrix(self, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
         pdfium = self._pdfium
         m = self._matrix
-        matrix: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
+        matrix: Matrix = (_written(m.a), _written(m.b), _written(m.c), _written(m.d), m.e, m.f)
         size = ctypes.c_float()
         pdfium.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
         font = pdfium.FPDFTextObj_GetFont(obj)
@@ -595,7 +650,7 @@ class PdfiumPages:
         if known is None:
             known = self._font_cache[(handle, id(fonts))] = self._font_info(font, fonts)
         fontname, descent, metrics = known
-        return (matrix, float(size.value), fontname, descent, upright, metrics)
+        return (matrix, _written(size.value), fontname, descent, upright, metrics)
 
     def _font_info(self, font, fonts: dict[str, list[FontMetrics]]) -> tuple:
         """(fontname, descent per em, metrics) of a pdfium font on this page."""
@@ -724,14 +779,51 @@ def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tu
                           last[2], last[2]) for k in range(count))
 
 
+def _restore_repeated_spaces(runs: dict[int, tuple]) -> None:
+    """Put back the spaces that follow a space inside a text object: pdfium's text page keeps
+    one of a row of spaces. The ones dropped show as a gap of exactly n space advances after the
+    space kept."""
+    for (matrix, size, _, _, _, metrics), chars in runs.values():
+        a, b, c, _ = matrix[:4]
+        if metrics is None or b or c or not a or len(chars) < 2 \
+                or not any(ch[0] == " " for ch in chars[:-1]):
+            continue
+        space_width = metrics.width(" ")
+        if space_width is None or int(space_width) <= 0:
+            continue
+        step = a * int(space_width) / 1000.0 * size
+        restored: list[tuple] = []
+        for char, following in zip(chars, chars[1:]):
+            restored.append(char)
+            if char[0] != " " or abs(following[2] - char[2]) > 1e-3:
+                continue
+            pen = char[1] + step
+            count = round((following[1] - pen) / step)
+            if 1 <= count <= 8 and abs(following[1] - pen - count * step) < 5e-3:
+                restored.extend((" ", pen + k * step, char[2], pen + k * step, pen + (k + 1) * step,
+                                 char[2], char[2]) for k in range(count))
+        restored.append(chars[-1])
+        chars[:] = restored
+
+
+def _written(value: float) -> float:
+    """A float32 that pdfium passed through from the PDF (a font size, a text matrix's scale)
+    back to the decimal the PDF wrote: the shortest decimal that reads back as that float32
+    (7.52899980545 -> 7.529), so sizes and advances are computed as pdfminer computes them."""
+    return float(np.format_float_positional(np.float32(value), unique=True, trim="0"))
+
+
 def _decimal(value: float) -> float:
     """A float32 coordinate from pdfium back to the decimal the PDF most likely wrote: the
     nearest 3-decimal number when it lies within float32's error (1e-4 pt up to 1,600 pt),
-    else the value itself."""
+    else the nearest 4-decimal one when that is closer than half its step, else the value."""
     if -SNAP <= value <= SNAP:
         return 0.0
     near = round(value, 3)
-    return near if abs(near - value) <= SNAP else value
+    if abs(near - value) <= SNAP:
+        return near
+    near = round(value, 4)
+    return near if abs(near - value) <= SNAP_FINE else value
 
 
 def _choose(candidates: list[FontMetrics], own_descent: float, program: int) -> Optional[FontMetrics]:
