@@ -56,7 +56,7 @@ from typing import Iterator, Optional
 import numpy as np
 
 from pipeline.errors import InputError
-from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, glyph, shape
+from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, coord, glyph, shape
 
 Matrix = tuple[float, float, float, float, float, float]
 PDFIUM_LOCK = threading.RLock()
@@ -313,6 +313,21 @@ class _PageSpace:
         self.top_shift = -ny0
         self.upright_page = rotation not in (90, 180, 270)
 
+    def glyph(self, text: str, fontname: str, upright: bool,
+              x0: float, y0: float, x1: float, y1: float) -> dict:
+        """A glyph record from its PDF-space box; pdfminer's size is the box height for
+        horizontal writing, whatever the rotation."""
+        if self.upright_page:  # `rect` inlined: this runs for every glyph
+            left, right = (x0, x1) if x0 <= x1 else (x1, x0)
+            low, high = (y0, y1) if y0 <= y1 else (y1, y0)
+            dx, flip = self.ctm[4] + self.x_shift, self.height + self.top_shift - self.ctm[5]
+            top, bottom = flip - high, flip - low
+            return {"text": text, "x0": coord(left + dx), "top": coord(top),
+                    "x1": coord(right + dx), "bottom": coord(bottom), "size": coord(bottom - top),
+                    "fontname": fontname, "upright": bool(upright)}
+        left, top, right, bottom = self.rect(x0, y0, x1, y1)
+        return glyph(text, left, top, right, bottom, bottom - top, fontname, upright)
+
     def rect(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
         """A PDF-space rectangle (any two corners) as (x0, top, x1, bottom)."""
         if self.upright_page:  # no /Rotate: a translation only
@@ -399,6 +414,7 @@ class PdfiumPages:
         _restore_trailing_spaces(order, runs)
         _restore_repeated_spaces(runs)
         glyphs: list[dict] = []
+        place = space.glyph
         # (x, y, drift, exact x) where the last run ended: pdfium's pen, the difference to
         # pdfminer's, and pdfminer's pen itself (for a run that goes on from there)
         pen: Optional[tuple[float, float, float, float]] = None
@@ -421,9 +437,14 @@ class PdfiumPages:
                 # one BT block): from pdfminer's pen, not from pdfium's float32 origin
                 drift, start_x = pen[2], pen[3] - pen[2]
             stepped = exact_sum = 0.0  # pdfium's and pdfminer's advances so far in this object
+            if not chars:
+                continue
+            first_x, first_y = chars[0][1], chars[0][2]
+            width_of = metrics.width if metrics is not None else (lambda _: None)
+            baseline = (start_y + d * descent * size, start_y + d * (descent * size + size))
             for text, ox, oy, left, right, bottom, top in chars:
                 if axis:
-                    true_width = metrics.width(text) if metrics is not None else None
+                    true_width = width_of(text)
                     if true_width is None:  # no exact width known: pdfium's loose box
                         advance = exact = (right if a > 0 else left) - ox
                     else:  # pdfium steps by the truncated width; pdfminer by the exact one
@@ -431,18 +452,21 @@ class PdfiumPages:
                         exact = a * true_width / 1000.0 * size
                     # pdfium's offset from the object's start, less its own advances, is what
                     # spacing and kerning added: decimals from the PDF, blurred by float32.
-                    spacing = _decimal(ox - chars[0][1] - stepped)
+                    spacing = _decimal(ox - first_x - stepped)
                     x_a = start_x + drift + exact_sum + spacing
                     x_b = x_a + exact
-                    base = start_y if abs(oy - chars[0][2]) < 1e-3 else _decimal(oy)
-                    y_a, y_b = base + d * descent * size, base + d * (descent * size + size)
+                    if -1e-3 < oy - first_y < 1e-3:
+                        y_a, y_b = baseline
+                    else:
+                        base = _decimal(oy)
+                        y_a, y_b = base + d * descent * size, base + d * (descent * size + size)
                     stepped += advance
                     exact_sum += exact
                     pen = (ox + advance, oy, drift + exact_sum - stepped, x_b)
                 else:  # rotated or skewed text: pdfium's own glyph box
                     x_a, y_a, x_b, y_b = left, bottom, right, top
                     pen = None
-                glyphs.append(self._finish(text, fontname, upright, space, (x_a, y_a, x_b, y_b)))
+                glyphs.append(place(text, fontname, upright, x_a, y_a, x_b, y_b))
         return glyphs
 
     def _blank_run(self, obj, later: list[tuple[int, object]], runs: dict[int, tuple],
@@ -472,13 +496,6 @@ class PdfiumPages:
         chars = [(" ", e + k * advance, f, e + k * advance, e + (k + 1) * advance, f, f)
                  for k in range(count)]
         return state, chars
-
-    @staticmethod
-    def _finish(text: str, fontname: str, upright: bool, space: _PageSpace,
-                raw: tuple[float, float, float, float]) -> dict:
-        x0, top, x1, bottom = space.rect(*raw)
-        # pdfminer's size is the box height for horizontal writing, whatever the rotation
-        return glyph(text, x0, top, x1, bottom, bottom - top, fontname, upright)
 
     def _text_objects(self, page) -> list[tuple[int, object]]:
         """Every text object, in drawing order (form XObjects' own objects in their place)."""
@@ -571,13 +588,15 @@ class PdfiumPages:
         """Glyph runs of every text object that has glyphs.
 
         pdfium's text page leaves out an object drawn again near an earlier one with the same
-        text (fake bold); pdfminer keeps it. Those objects are read afterwards on their own:
-        every other object is set inactive and the text page built again for each of them
-        alone, then every object is active again.
+        text (fake bold); pdfminer keeps it. Those objects are read afterwards without the
+        objects they repeat: every other object is set inactive and the text page built again
+        for a batch of them that lie apart from each other (no two near enough to be taken for
+        a repeat), then once more for each one still not read in full, alone; then every
+        object is active again.
         """
         pdfium = self._pdfium
         runs = self._read_runs(page, fonts)
-        missing = [obj for key, obj in order
+        missing = [(key, obj) for key, obj in order
                    if (key not in runs and not self._is_blank(obj))
                    or (key in runs and self._lost_glyphs(obj, runs[key]))]
         if not missing:
@@ -585,7 +604,20 @@ class PdfiumPages:
         for _, obj in order:
             pdfium.FPDFPageObj_SetIsActive(obj, 0)
         try:
-            for obj in missing:  # alone: an object with company may still be taken for a repeat
+            alone = []
+            for batch in self._apart(missing):
+                for _, obj in batch:
+                    pdfium.FPDFPageObj_SetIsActive(obj, 1)
+                found = self._read_runs(page, fonts)
+                for _, obj in batch:
+                    pdfium.FPDFPageObj_SetIsActive(obj, 0)
+                for key, obj in batch:
+                    run = found.get(key)
+                    if run is None or self._lost_glyphs(obj, run):
+                        alone.append((key, obj))
+                    elif key not in runs or len(run[1]) > len(runs[key][1]):
+                        runs[key] = run
+            for key, obj in alone:  # an object with company may still be taken for a repeat
                 pdfium.FPDFPageObj_SetIsActive(obj, 1)
                 for key, run in self._read_runs(page, fonts).items():
                     if key not in runs or len(run[1]) > len(runs[key][1]):
@@ -595,6 +627,30 @@ class PdfiumPages:
             for _, obj in order:
                 pdfium.FPDFPageObj_SetIsActive(obj, 1)
         return runs
+
+    def _apart(self, objects: list[tuple[int, object]]) -> list[list[tuple[int, object]]]:
+        """The objects in batches whose members' bounds, widened by their height on every
+        side, do not meet (first fit, in drawing order)."""
+        batches: list[list[tuple[int, object]]] = []
+        areas: list[list[tuple[float, float, float, float]]] = []
+        for item in objects:
+            if not self._pdfium.FPDFPageObj_GetBounds(item[1], *self._edge_refs):
+                batches.append([item])
+                areas.append([(float("-inf"), float("-inf"), float("inf"), float("inf"))])
+                continue
+            left, bottom, right, top = (e.value for e in self._edges)
+            margin = max(top - bottom, 1.0)
+            area = (left - margin, bottom - margin, right + margin, top + margin)
+            for batch, taken in zip(batches, areas):
+                if not any(area[0] < t[2] and t[0] < area[2] and area[1] < t[3] and t[1] < area[3]
+                           for t in taken):
+                    batch.append(item)
+                    taken.append(area)
+                    break
+            else:
+                batches.append([item])
+                areas.append([area])
+        return batches
 
     def _read_runs(self, page, fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
         text_page = self._pdfium.FPDFText_LoadPage(page)
@@ -810,7 +866,16 @@ def _written(value: float) -> float:
     """A float32 that pdfium passed through from the PDF (a font size, a text matrix's scale)
     back to the decimal the PDF wrote: the shortest decimal that reads back as that float32
     (7.52899980545 -> 7.529), so sizes and advances are computed as pdfminer computes them."""
-    return float(np.format_float_positional(np.float32(value), unique=True, trim="0"))
+    known = _WRITTEN.get(value)
+    if known is None:
+        if len(_WRITTEN) > 4096:  # a page of ever-new values: don't grow without bound
+            _WRITTEN.clear()
+        known = _WRITTEN[value] = float(np.format_float_positional(np.float32(value), unique=True,
+                                                                   trim="0"))
+    return known
+
+
+_WRITTEN: dict[float, float] = {0.0: 0.0, 1.0: 1.0, -1.0: -1.0}
 
 
 def _decimal(value: float) -> float:
