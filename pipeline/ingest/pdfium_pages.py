@@ -88,6 +88,10 @@ class FontMetrics:
     font: object = field(compare=False, hash=False, default=None)
     program_size: int = field(compare=False, hash=False, default=-1)
 
+    def widths(self) -> dict[str, Optional[float]]:
+        """The widths known so far (text -> `width`), shared by every use of this font."""
+        return _WIDTHS.setdefault(id(self.font), {})
+
     def width(self, char: str) -> Optional[float]:
         """The glyph's /Widths entry (1/1000 em) for the code that maps to `char`."""
         known = _WIDTHS.setdefault(id(self.font), {})
@@ -525,29 +529,42 @@ class PdfiumPages:
             return runs
         units = (ctypes.c_ushort * (count + 1))()
         bulk = pdfium.FPDFText_GetText(text_page, 0, count, units) == count + 1  # no surrogates
+        # the whole page's text at once: one conversion instead of one per glyph
+        page_text = bytes(units).decode("utf-16-le", "surrogatepass") if bulk else ""
         object_of, origin_of = _FAST.object_of, _FAST.origin_of
         page_handle = _FAST.handle(text_page)
-        x_ref, y_ref, rect_ref = ctypes.byref(self._x), ctypes.byref(self._y), ctypes.byref(self._rect)
+        x, y = self._x, self._y
+        x_ref, y_ref, rect_ref = ctypes.byref(x), ctypes.byref(y), ctypes.byref(self._rect)
         rect = self._rect
         unmapped = False
+        last_key = 0
+        chars: list = []
+        widths: dict[str, Optional[float]] = {}
+        metrics: Optional[FontMetrics] = None
+        step = 0.0  # pdfium's advance per 1/1000 em along x; 0 when the text is not axis-aligned
         for i in range(count):
             key = object_of(page_handle, i)
             if not key:  # a space or line break pdfium generated; not in the PDF
                 continue
-            run = runs.get(key)
-            if run is None:
-                obj = pdfium.FPDFText_GetTextObject(text_page, i)
-                run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
-                # a font maps all its codes or none: asked once per object
-                unmapped = pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1
-            code = units[i] if bulk else pdfium.FPDFText_GetUnicode(text_page, i)
-            text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+            if key != last_key:
+                run = runs.get(key)
+                if run is None:
+                    obj = pdfium.FPDFText_GetTextObject(text_page, i)
+                    run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
+                    # a font maps all its codes or none: asked once per object
+                    unmapped = pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1
+                last_key = key
+                matrix, size, _, _, _, metrics = run[0]
+                chars = run[1]
+                widths = metrics.widths() if metrics is not None else {}
+                step = matrix[0] / 1000.0 * size if matrix[1] == 0 and matrix[2] == 0 else 0.0
+            text = page_text[i] if bulk else _char(pdfium.FPDFText_GetUnicode(text_page, i))
+            if not ("\x00" < text < "\ud800" or text >= "\ue000"):
+                text = "\ufffd"
             if unmapped and pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
                 text = "\ufffd"
             origin_of(page_handle, i, x_ref, y_ref)
-            ox, oy = self._x.value, self._y.value
-            matrix, size, _, _, _, metrics = run[0]
-            chars = run[1]
+            ox, oy = x.value, y.value
             if chars and ox == chars[-1][1] and oy == chars[-1][2] and text.isalpha() \
                     and chars[-1][0].isalpha() and metrics is not None \
                     and metrics.joins(chars[-1][0] + text):
@@ -556,14 +573,17 @@ class PdfiumPages:
                 text = chars.pop()[0] + text
             elif text in _HYPHEN_MARKS:
                 text = self._hyphen(text_page, i, text, metrics, matrix[0] * size)
-            width = metrics.width(text) if metrics is not None else None
-            if width is not None and matrix[1] == 0 and matrix[2] == 0:
+            width = widths.get(text, _UNKNOWN)
+            if width is _UNKNOWN:
+                width = metrics.width(text) if metrics is not None else None
+            if width is not None and step:
                 # the loose box pdfium would give, without asking it: origin + advance
-                right = ox + matrix[0] * int(width) / 1000.0 * size
-                run[1].append((text, ox, oy, min(ox, right), max(ox, right), oy, oy))
+                right = ox + int(width) * step
+                chars.append((text, ox, oy, ox if ox < right else right, right if ox < right else ox,
+                              oy, oy))
             else:
                 pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
-                run[1].append((text, ox, oy, rect.left, rect.right, rect.bottom, rect.top))
+                chars.append((text, ox, oy, rect.left, rect.right, rect.bottom, rect.top))
         return runs
 
     def _hyphen(self, text_page, index: int, text: str, metrics: Optional[FontMetrics],
@@ -833,6 +853,13 @@ def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tu
         if 1 <= count <= 3 and abs(first[1] - pen - count * step) < 5e-3:
             chars.extend((" ", pen + k * step, last[2], pen + k * step, pen + (k + 1) * step,
                           last[2], last[2]) for k in range(count))
+
+
+_UNKNOWN = object()
+
+
+def _char(code: int) -> str:
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
 
 
 def _restore_repeated_spaces(runs: dict[int, tuple]) -> None:
