@@ -260,13 +260,19 @@ class _FastCalls:
             origin.argtypes = (ctypes.c_void_p, ctypes.c_int, double, double)
             origin.restype = ctypes.c_int
             self.object_of, self.origin_of = self._object, origin
+            self.font_of = library["FPDFTextObj_GetFont"]
+            self.font_of.argtypes, self.font_of.restype = (ctypes.c_void_p,), ctypes.c_void_p
             self.handle = lambda page: ctypes.cast(page, ctypes.c_void_p).value
         except (ImportError, KeyError, AttributeError, TypeError):
             def object_of(page, index: int) -> int:
                 found = pdfium.FPDFText_GetTextObject(page, index)
                 return ctypes.cast(found, ctypes.c_void_p).value or 0 if found else 0
 
+            def font_of(obj) -> int:
+                return ctypes.cast(pdfium.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value or 0
+
             self.object_of, self.origin_of = object_of, pdfium.FPDFText_GetCharOrigin
+            self.font_of = font_of
             self.handle = lambda page: page
 
 
@@ -370,6 +376,9 @@ class PdfiumPages:
         self._matrix = pdfium.FS_MATRIX()
         self._name = ctypes.create_string_buffer(512)
         self._font_cache: dict[tuple[int, int], tuple] = {}  # per page: (font, table) -> info
+        self._state_cache: dict[tuple, tuple] = {}  # per page: matrix, size, font -> state
+        self._size = ctypes.c_float()
+        self._size_ref = ctypes.byref(self._size)
         self._edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
         self._edge_refs = [ctypes.byref(e) for e in self._edges]
 
@@ -386,6 +395,7 @@ class PdfiumPages:
             space = _PageSpace(self._mediabox(page), pdfium.FPDFPage_GetRotation(page) * 90)
             objects = PageObjects(width=float(space.width), height=float(space.height))
             self._font_cache.clear()  # font handles are only valid while their page is loaded
+            self._state_cache.clear()
             objects.chars = self._chars(page, space, self._fonts.page(index))
             identity: Matrix = (1, 0, 0, 1, 0, 0)
             for count, get in ((pdfium.FPDFPage_CountObjects(page),
@@ -713,20 +723,26 @@ class PdfiumPages:
         return self._state_with_matrix(obj, fonts)
 
     def _state_with_matrix(self, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
-        pdfium = self._pdfium
         m = self._matrix
-        matrix: Matrix = (_written(m.a), _written(m.b), _written(m.c), _written(m.d), m.e, m.f)
-        size = ctypes.c_float()
-        pdfium.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-        font = pdfium.FPDFTextObj_GetFont(obj)
+        self._pdfium.FPDFTextObj_GetFontSize(obj, self._size_ref)
+        handle = _FAST.font_of(obj)
+        key = (m.a, m.b, m.c, m.d, m.e, m.f, self._size.value, handle, id(fonts))
+        state = self._state_cache.get(key)  # most objects of a page share a few states
+        if state is None:
+            state = self._state_cache[key] = self._new_state(obj, key, fonts)
+        return state
+
+    def _new_state(self, obj, key: tuple, fonts: dict[str, list[FontMetrics]]) -> tuple:
+        matrix: Matrix = (_written(key[0]), _written(key[1]), _written(key[2]), _written(key[3]),
+                          key[4], key[5])
         a, b, c, d = matrix[:4]
         upright = a * d > 0 and b * c <= 0
-        handle = ctypes.cast(font, ctypes.c_void_p).value or 0
-        known = self._font_cache.get((handle, id(fonts)))
+        known = self._font_cache.get((key[7], id(fonts)))
         if known is None:
-            known = self._font_cache[(handle, id(fonts))] = self._font_info(font, fonts)
+            font = self._pdfium.FPDFTextObj_GetFont(obj)
+            known = self._font_cache[(key[7], id(fonts))] = self._font_info(font, fonts)
         fontname, descent, metrics = known
-        return (matrix, _written(size.value), fontname, descent, upright, metrics)
+        return (matrix, _written(key[6]), fontname, descent, upright, metrics)
 
     def _font_info(self, font, fonts: dict[str, list[FontMetrics]]) -> tuple:
         """(fontname, descent per em, metrics) of a pdfium font on this page."""
