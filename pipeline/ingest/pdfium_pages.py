@@ -726,23 +726,23 @@ class PdfiumPages:
         m = self._matrix
         self._pdfium.FPDFTextObj_GetFontSize(obj, self._size_ref)
         handle = _FAST.font_of(obj)
-        key = (m.a, m.b, m.c, m.d, m.e, m.f, self._size.value, handle, id(fonts))
-        state = self._state_cache.get(key)  # most objects of a page share a few states
-        if state is None:
-            state = self._state_cache[key] = self._new_state(obj, key, fonts)
-        return state
+        key = (m.a, m.b, m.c, m.d, self._size.value, handle, id(fonts))
+        shared = self._state_cache.get(key)  # most objects of a page share a few states
+        if shared is None:
+            shared = self._state_cache[key] = self._new_state(obj, key, fonts)
+        scale, size, fontname, descent, upright, metrics = shared
+        return (scale + (m.e, m.f), size, fontname, descent, upright, metrics)
 
     def _new_state(self, obj, key: tuple, fonts: dict[str, list[FontMetrics]]) -> tuple:
-        matrix: Matrix = (_written(key[0]), _written(key[1]), _written(key[2]), _written(key[3]),
-                          key[4], key[5])
-        a, b, c, d = matrix[:4]
+        scale = (_written(key[0]), _written(key[1]), _written(key[2]), _written(key[3]))
+        a, b, c, d = scale
         upright = a * d > 0 and b * c <= 0
-        known = self._font_cache.get((key[7], id(fonts)))
+        known = self._font_cache.get((key[5], id(fonts)))
         if known is None:
             font = self._pdfium.FPDFTextObj_GetFont(obj)
-            known = self._font_cache[(key[7], id(fonts))] = self._font_info(font, fonts)
+            known = self._font_cache[(key[5], id(fonts))] = self._font_info(font, fonts)
         fontname, descent, metrics = known
-        return (matrix, _written(key[6]), fontname, descent, upright, metrics)
+        return (scale, _written(key[4]), fontname, descent, upright, metrics)
 
     def _font_info(self, font, fonts: dict[str, list[FontMetrics]]) -> tuple:
         """(fontname, descent per em, metrics) of a pdfium font on this page."""
