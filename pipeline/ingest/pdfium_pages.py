@@ -322,6 +322,8 @@ class _PageSpace:
         self.x_shift = nx0  # pdfplumber adds the MediaBox's x0 back
         self.top_shift = -ny0
         self.upright_page = rotation not in (90, 180, 270)
+        self._dx = self.ctm[4] + self.x_shift  # no /Rotate: x moves by this, y flips about this
+        self._flip = self.height + self.top_shift - self.ctm[5]
 
     def glyph(self, text: str, fontname: str, upright: bool,
               x0: float, y0: float, x1: float, y1: float) -> dict:
@@ -330,11 +332,11 @@ class _PageSpace:
         if self.upright_page:  # `rect` inlined: this runs for every glyph
             left, right = (x0, x1) if x0 <= x1 else (x1, x0)
             low, high = (y0, y1) if y0 <= y1 else (y1, y0)
-            dx, flip = self.ctm[4] + self.x_shift, self.height + self.top_shift - self.ctm[5]
+            dx, flip = self._dx, self._flip
             top, bottom = flip - high, flip - low
             return {"text": text, "x0": coord(left + dx), "top": coord(top),
                     "x1": coord(right + dx), "bottom": coord(bottom), "size": coord(bottom - top),
-                    "fontname": fontname, "upright": bool(upright)}
+                    "fontname": fontname, "upright": upright}
         left, top, right, bottom = self.rect(x0, y0, x1, y1)
         return glyph(text, left, top, right, bottom, bottom - top, fontname, upright)
 
@@ -454,11 +456,15 @@ class PdfiumPages:
             if not chars:
                 continue
             first_x, first_y = chars[0][1], chars[0][2]
+            widths = metrics.widths() if metrics is not None else {}
             width_of = metrics.width if metrics is not None else (lambda _: None)
+            upright = bool(upright)
             baseline = (start_y + d * descent * size, start_y + d * (descent * size + size))
             for text, ox, oy, left, right, bottom, top in chars:
                 if axis:
-                    true_width = width_of(text)
+                    true_width = widths.get(text, _UNKNOWN)
+                    if true_width is _UNKNOWN:
+                        true_width = width_of(text)
                     if true_width is None:  # no exact width known: pdfium's loose box
                         advance = exact = (right if a > 0 else left) - ox
                     else:  # pdfium steps by the truncated width; pdfminer by the exact one
