@@ -73,3 +73,21 @@ def test_a_paragraph_continued_on_the_next_page_keeps_each_characters_page():
     start = article.text.index("后一页")
     assert article.locate(start, start + 3) == (2, (0.0, 50.0, 10.0, 60.0))
     assert article.locate(start - 3, start)[0] == 1
+
+
+def test_article_json_is_the_standard_library_text_byte_for_byte():
+    """The fast serializer writes what `json.dumps(..., ensure_ascii=False, indent=1)` writes,
+    also for values the two would format differently (exponents, escapes)."""
+    import json
+
+    from pipeline.export import article_json
+
+    document = process(SEED_TEXT, SEED_TEXT.name)
+    article = document.articles[0]
+    assert article.facts, "the seed article has facts"
+    fact = article.facts[0]
+    odd = [fact.model_copy(update={"value": value, "text": text})
+           for value, text in ((1e16, "x"), (2.5e-5, "y"), (0.1 + 0.2, "z\u0002\n\t\"é"))]
+    for candidate in (article, article.model_copy(update={"facts": odd + list(article.facts)})):
+        want = json.dumps(candidate.model_dump(mode="json"), ensure_ascii=False, indent=1)
+        assert article_json(candidate) == want

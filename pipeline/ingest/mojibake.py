@@ -12,6 +12,7 @@ Whether the result reads as Chinese is the caller's verdict (`textlayer.py`).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 ENCODINGS = ("gbk", "big5")
@@ -23,6 +24,7 @@ PAIR_GAP = 0.6  # of the font size: a wider gap between two glyphs can't split o
 TRAIL_ALIASES = {" ": (0xAD, 0xA0), "-": (0xAD,), "\xad": (0xAD,)}
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every glyph of a page; a page repeats its texts
 def glyph_byte(text: str) -> Optional[int]:
     """The byte a one-character glyph stands for, or None (not a single-byte glyph)."""
     if len(text) != 1:

@@ -18,17 +18,22 @@ What pdfium does differently, and how it is undone:
   glyphs that repeat, objects holding only spaces, and a space that ends an object before the
   next one: such objects are read again alone, blank objects and trailing spaces are put back
   from the gap they leave (`_all_runs`, `_blank_run`, `_restore_trailing_spaces`).
-- It computes in float32: coordinates within float32 error of a 3-decimal value are taken
-  as that value (what the PDF wrote).
+- It computes in float32: font sizes, text matrix scales and page boxes are read back as the
+  shortest decimal giving that float32 (7.52899981 -> 7.529); an origin within float32 error
+  of a 3- or 4-decimal value is taken as that value; a run going on from the last one's pen
+  starts at pdfminer's pen. Both engines round in two steps (`pdf_objects.coord`).
+- It splits a ligature glyph into its letters at one origin (joined back when the font has
+  such a glyph: "fi"), shows a soft hyphen as U+FFFE or U+0002 at a line end and "-" within
+  a line (U+00AD put back, by the glyph's advance for "-"), and keeps one of a row of spaces
+  (`_restore_repeated_spaces`).
 - Coordinates are mapped from PDF space to pdfplumber's (top-left of the /Rotate'd MediaBox;
   the CropBox moves nothing, as in pdfplumber 0.11); uprightness is judged after /Rotate.
 
-Remaining differences (tests/test_pdfium_engine.py pins them): none on the generated pages.
-- Coordinates with more than three decimals (font sizes such as 7.529 pt) can differ by
-  0.001 pt, so a JSON box by 0.01 pt (the issue-71 CJK fixture: 3 of 348 values).
-- Latin typesetting: a ligature is split into its letters (pdfminer: one glyph "fi"), a soft
-  hyphen reads U+FFFE, a no-break space in a Symbol font is dropped, and word spacing after it
-  is placed pdfium's way (the issue-71-2 French fixture).
+Remaining differences (tests/test_pdfium_engine.py pins them): none in the JSON of the
+generated pages or of the issue-71 CJK fixture.
+- Latin typesetting (the issue-71-2 French fixture): word spacing after a run in another font
+  is placed pdfium's way (a line can shift by 0.1 pt), a no-break space in a Symbol font is
+  dropped, and a 4-decimal tie can still round 0.001 pt apart.
 - Vertical writing (Identity-V fonts) and glyphs on rotated or skewed text matrices get
   pdfium's own glyph box, not pdfminer's.
 - A glyph without a Unicode mapping reads as U+FFFD (pdfminer: "(cid:N)"); both count as
@@ -48,8 +53,10 @@ import threading
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
+import numpy as np
+
 from pipeline.errors import InputError
-from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, glyph, shape
+from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, coord, glyph, shape
 
 Matrix = tuple[float, float, float, float, float, float]
 PDFIUM_LOCK = threading.RLock()
@@ -63,7 +70,10 @@ _OPEN_ERRORS = {  # FPDF_GetLastError codes
 }
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
 SNAP = 1e-4  # points: float32 error of pdfium's coordinates on a page
+SNAP_FINE = 4e-5  # points: the same for a 4-decimal value (half a step of the 4th decimal)
 LOST = 0.2  # of the font size: an object's bounds past its glyphs by this much lost some
+SOFT_HYPHEN = "\u00ad"
+_HYPHEN_MARKS = ("-", "\ufffe", "\x02")  # what pdfium may show for a soft hyphen
 _LINETO, _MOVETO = 0, 2  # FPDF_SEGMENT_*; BEZIERTO is 1
 
 
@@ -78,12 +88,28 @@ class FontMetrics:
     font: object = field(compare=False, hash=False, default=None)
     program_size: int = field(compare=False, hash=False, default=-1)
 
+    def widths(self) -> dict[str, Optional[float]]:
+        """The widths known so far (text -> `width`), shared by every use of this font."""
+        return _WIDTHS.setdefault(id(self.font), {})
+
     def width(self, char: str) -> Optional[float]:
         """The glyph's /Widths entry (1/1000 em) for the code that maps to `char`."""
         known = _WIDTHS.setdefault(id(self.font), {})
         if char not in known:
             known[char] = self._width(char)
         return known[char]
+
+    def joins(self, letters: str) -> bool:
+        """Whether the font has a glyph whose text is `letters` or starts with them (a
+        ligature: "ffi", even without an "ff" of its own)."""
+        codes = _codes(self.font)
+        if not codes:
+            return False
+        prefixes = _PREFIXES.get(id(self.font))
+        if prefixes is None:
+            prefixes = _PREFIXES[id(self.font)] = {key[:n] for key in codes if len(key) > 1
+                                                   for n in range(2, len(key) + 1)}
+        return letters in prefixes
 
     def _width(self, char: str) -> Optional[float]:
         codes = _codes(self.font)
@@ -98,6 +124,7 @@ class FontMetrics:
 
 _CODES: dict[int, Optional[dict]] = {}
 _WIDTHS: dict[int, dict[str, Optional[float]]] = {}  # per font object: text -> width
+_PREFIXES: dict[int, set[str]] = {}  # per font object: beginnings of its multi-letter glyphs
 
 
 def _codes(font) -> Optional[dict]:
@@ -190,6 +217,7 @@ class _PdfminerFonts:
     def close(self) -> None:
         _CODES.clear()
         _WIDTHS.clear()
+        _PREFIXES.clear()
         if self._handle is not None:
             self._handle.close()
         self._seen, self._pages = [], None
@@ -232,13 +260,19 @@ class _FastCalls:
             origin.argtypes = (ctypes.c_void_p, ctypes.c_int, double, double)
             origin.restype = ctypes.c_int
             self.object_of, self.origin_of = self._object, origin
+            self.font_of = library["FPDFTextObj_GetFont"]
+            self.font_of.argtypes, self.font_of.restype = (ctypes.c_void_p,), ctypes.c_void_p
             self.handle = lambda page: ctypes.cast(page, ctypes.c_void_p).value
         except (ImportError, KeyError, AttributeError, TypeError):
             def object_of(page, index: int) -> int:
                 found = pdfium.FPDFText_GetTextObject(page, index)
                 return ctypes.cast(found, ctypes.c_void_p).value or 0 if found else 0
 
+            def font_of(obj) -> int:
+                return ctypes.cast(pdfium.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value or 0
+
             self.object_of, self.origin_of = object_of, pdfium.FPDFText_GetCharOrigin
+            self.font_of = font_of
             self.handle = lambda page: page
 
 
@@ -288,6 +322,23 @@ class _PageSpace:
         self.x_shift = nx0  # pdfplumber adds the MediaBox's x0 back
         self.top_shift = -ny0
         self.upright_page = rotation not in (90, 180, 270)
+        self._dx = self.ctm[4] + self.x_shift  # no /Rotate: x moves by this, y flips about this
+        self._flip = self.height + self.top_shift - self.ctm[5]
+
+    def glyph(self, text: str, fontname: str, upright: bool,
+              x0: float, y0: float, x1: float, y1: float) -> dict:
+        """A glyph record from its PDF-space box; pdfminer's size is the box height for
+        horizontal writing, whatever the rotation."""
+        if self.upright_page:  # `rect` inlined: this runs for every glyph
+            left, right = (x0, x1) if x0 <= x1 else (x1, x0)
+            low, high = (y0, y1) if y0 <= y1 else (y1, y0)
+            dx, flip = self._dx, self._flip
+            top, bottom = flip - high, flip - low
+            return {"text": text, "x0": coord(left + dx), "top": coord(top),
+                    "x1": coord(right + dx), "bottom": coord(bottom), "size": coord(bottom - top),
+                    "fontname": fontname, "upright": upright}
+        left, top, right, bottom = self.rect(x0, y0, x1, y1)
+        return glyph(text, left, top, right, bottom, bottom - top, fontname, upright)
 
     def rect(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
         """A PDF-space rectangle (any two corners) as (x0, top, x1, bottom)."""
@@ -327,6 +378,9 @@ class PdfiumPages:
         self._matrix = pdfium.FS_MATRIX()
         self._name = ctypes.create_string_buffer(512)
         self._font_cache: dict[tuple[int, int], tuple] = {}  # per page: (font, table) -> info
+        self._state_cache: dict[tuple, tuple] = {}  # per page: matrix, size, font -> state
+        self._size = ctypes.c_float()
+        self._size_ref = ctypes.byref(self._size)
         self._edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
         self._edge_refs = [ctypes.byref(e) for e in self._edges]
 
@@ -343,6 +397,7 @@ class PdfiumPages:
             space = _PageSpace(self._mediabox(page), pdfium.FPDFPage_GetRotation(page) * 90)
             objects = PageObjects(width=float(space.width), height=float(space.height))
             self._font_cache.clear()  # font handles are only valid while their page is loaded
+            self._state_cache.clear()
             objects.chars = self._chars(page, space, self._fonts.page(index))
             identity: Matrix = (1, 0, 0, 1, 0, 0)
             for count, get in ((pdfium.FPDFPage_CountObjects(page),
@@ -357,7 +412,7 @@ class PdfiumPages:
         values = [ctypes.c_float() for _ in range(4)]
         if not self._pdfium.FPDFPage_GetMediaBox(page, *[ctypes.byref(v) for v in values]):
             return (0.0, 0.0, 612.0, 792.0)  # pdfminer's default when MediaBox is missing
-        return tuple(float(v.value) for v in values)  # type: ignore[return-value]
+        return tuple(_written(v.value) for v in values)  # type: ignore[return-value]
 
     # -- glyphs ---------------------------------------------------------------------------
 
@@ -373,8 +428,12 @@ class PdfiumPages:
         order = self._text_objects(page)
         runs = self._all_runs(page, order, fonts)
         _restore_trailing_spaces(order, runs)
+        _restore_repeated_spaces(runs)
         glyphs: list[dict] = []
-        pen: Optional[tuple[float, float, float]] = None  # (x, y, drift) where the last run ended
+        place = space.glyph
+        # (x, y, drift, exact x) where the last run ended: pdfium's pen, the difference to
+        # pdfminer's, and pdfminer's pen itself (for a run that goes on from there)
+        pen: Optional[tuple[float, float, float, float]] = None
         for position, (key, obj) in enumerate(order):
             run = runs.get(key) or self._blank_run(obj, order[position + 1 :], runs, fonts)
             if run is None:
@@ -386,15 +445,26 @@ class PdfiumPages:
             a, b, c, d = matrix[:4]
             axis = b == 0 and c == 0 and a != 0
             drift = 0.0
-            if axis and pen is not None and chars and abs(chars[0][1] - pen[0]) < 1e-3 \
-                    and abs(chars[0][2] - pen[1]) < 1e-3:
-                drift = pen[2]  # this object goes on where the last one's pen stopped
             if chars:
                 start_x, start_y = _decimal(chars[0][1]), _decimal(chars[0][2])
+            if axis and pen is not None and chars and abs(chars[0][1] - pen[0]) < 1e-3 \
+                    and abs(chars[0][2] - pen[1]) < 1e-3:
+                # this object goes on where the last one's pen stopped (a font change inside
+                # one BT block): from pdfminer's pen, not from pdfium's float32 origin
+                drift, start_x = pen[2], pen[3] - pen[2]
             stepped = exact_sum = 0.0  # pdfium's and pdfminer's advances so far in this object
+            if not chars:
+                continue
+            first_x, first_y = chars[0][1], chars[0][2]
+            widths = metrics.widths() if metrics is not None else {}
+            width_of = metrics.width if metrics is not None else (lambda _: None)
+            upright = bool(upright)
+            baseline = (start_y + d * descent * size, start_y + d * (descent * size + size))
             for text, ox, oy, left, right, bottom, top in chars:
                 if axis:
-                    true_width = metrics.width(text) if metrics is not None else None
+                    true_width = widths.get(text, _UNKNOWN)
+                    if true_width is _UNKNOWN:
+                        true_width = width_of(text)
                     if true_width is None:  # no exact width known: pdfium's loose box
                         advance = exact = (right if a > 0 else left) - ox
                     else:  # pdfium steps by the truncated width; pdfminer by the exact one
@@ -402,18 +472,21 @@ class PdfiumPages:
                         exact = a * true_width / 1000.0 * size
                     # pdfium's offset from the object's start, less its own advances, is what
                     # spacing and kerning added: decimals from the PDF, blurred by float32.
-                    spacing = _decimal(ox - chars[0][1] - stepped)
+                    spacing = _decimal(ox - first_x - stepped)
                     x_a = start_x + drift + exact_sum + spacing
                     x_b = x_a + exact
-                    base = start_y if abs(oy - chars[0][2]) < 1e-3 else _decimal(oy)
-                    y_a, y_b = base + d * descent * size, base + d * (descent * size + size)
+                    if -1e-3 < oy - first_y < 1e-3:
+                        y_a, y_b = baseline
+                    else:
+                        base = _decimal(oy)
+                        y_a, y_b = base + d * descent * size, base + d * (descent * size + size)
                     stepped += advance
                     exact_sum += exact
-                    pen = (ox + advance, oy, drift + exact_sum - stepped)
+                    pen = (ox + advance, oy, drift + exact_sum - stepped, x_b)
                 else:  # rotated or skewed text: pdfium's own glyph box
                     x_a, y_a, x_b, y_b = left, bottom, right, top
                     pen = None
-                glyphs.append(self._finish(text, fontname, upright, space, (x_a, y_a, x_b, y_b)))
+                glyphs.append(place(text, fontname, upright, x_a, y_a, x_b, y_b))
         return glyphs
 
     def _blank_run(self, obj, later: list[tuple[int, object]], runs: dict[int, tuple],
@@ -444,13 +517,6 @@ class PdfiumPages:
                  for k in range(count)]
         return state, chars
 
-    @staticmethod
-    def _finish(text: str, fontname: str, upright: bool, space: _PageSpace,
-                raw: tuple[float, float, float, float]) -> dict:
-        x0, top, x1, bottom = space.rect(*raw)
-        # pdfminer's size is the box height for horizontal writing, whatever the rotation
-        return glyph(text, x0, top, x1, bottom, bottom - top, fontname, upright)
-
     def _text_objects(self, page) -> list[tuple[int, object]]:
         """Every text object, in drawing order (form XObjects' own objects in their place)."""
         pdfium = self._pdfium
@@ -479,50 +545,94 @@ class PdfiumPages:
             return runs
         units = (ctypes.c_ushort * (count + 1))()
         bulk = pdfium.FPDFText_GetText(text_page, 0, count, units) == count + 1  # no surrogates
+        # the whole page's text at once: one conversion instead of one per glyph
+        page_text = bytes(units).decode("utf-16-le", "surrogatepass") if bulk else ""
         object_of, origin_of = _FAST.object_of, _FAST.origin_of
         page_handle = _FAST.handle(text_page)
-        x_ref, y_ref, rect_ref = ctypes.byref(self._x), ctypes.byref(self._y), ctypes.byref(self._rect)
+        x, y = self._x, self._y
+        x_ref, y_ref, rect_ref = ctypes.byref(x), ctypes.byref(y), ctypes.byref(self._rect)
         rect = self._rect
         unmapped = False
+        last_key = 0
+        chars: list = []
+        widths: dict[str, Optional[float]] = {}
+        metrics: Optional[FontMetrics] = None
+        step = 0.0  # pdfium's advance per 1/1000 em along x; 0 when the text is not axis-aligned
         for i in range(count):
             key = object_of(page_handle, i)
             if not key:  # a space or line break pdfium generated; not in the PDF
                 continue
-            run = runs.get(key)
-            if run is None:
-                obj = pdfium.FPDFText_GetTextObject(text_page, i)
-                run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
-                # a font maps all its codes or none: asked once per object
-                unmapped = pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1
-            code = units[i] if bulk else pdfium.FPDFText_GetUnicode(text_page, i)
-            text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+            if key != last_key:
+                run = runs.get(key)
+                if run is None:
+                    obj = pdfium.FPDFText_GetTextObject(text_page, i)
+                    run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
+                    # a font maps all its codes or none: asked once per object
+                    unmapped = pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1
+                last_key = key
+                matrix, size, _, _, _, metrics = run[0]
+                chars = run[1]
+                widths = metrics.widths() if metrics is not None else {}
+                step = matrix[0] / 1000.0 * size if matrix[1] == 0 and matrix[2] == 0 else 0.0
+            text = page_text[i] if bulk else _char(pdfium.FPDFText_GetUnicode(text_page, i))
+            if not ("\x00" < text < "\ud800" or text >= "\ue000"):
+                text = "\ufffd"
             if unmapped and pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
                 text = "\ufffd"
             origin_of(page_handle, i, x_ref, y_ref)
-            ox, oy = self._x.value, self._y.value
-            matrix, size, _, _, _, metrics = run[0]
-            width = metrics.width(text) if metrics is not None else None
-            if width is not None and matrix[1] == 0 and matrix[2] == 0:
+            ox, oy = x.value, y.value
+            if chars and ox == chars[-1][1] and oy == chars[-1][2] and text.isalpha() \
+                    and chars[-1][0].isalpha() and metrics is not None \
+                    and metrics.joins(chars[-1][0] + text):
+                # pdfium splits a ligature glyph into its letters, all at the glyph's origin;
+                # pdfminer keeps one glyph whose text is the letters ("fi"), as the font maps it
+                text = chars.pop()[0] + text
+            elif text in _HYPHEN_MARKS:
+                text = self._hyphen(text_page, i, text, metrics, matrix[0] * size)
+            width = widths.get(text, _UNKNOWN)
+            if width is _UNKNOWN:
+                width = metrics.width(text) if metrics is not None else None
+            if width is not None and step:
                 # the loose box pdfium would give, without asking it: origin + advance
-                right = ox + matrix[0] * int(width) / 1000.0 * size
-                run[1].append((text, ox, oy, min(ox, right), max(ox, right), oy, oy))
+                right = ox + int(width) * step
+                chars.append((text, ox, oy, ox if ox < right else right, right if ox < right else ox,
+                              oy, oy))
             else:
                 pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
-                run[1].append((text, ox, oy, rect.left, rect.right, rect.bottom, rect.top))
+                chars.append((text, ox, oy, rect.left, rect.right, rect.bottom, rect.top))
         return runs
+
+    def _hyphen(self, text_page, index: int, text: str, metrics: Optional[FontMetrics],
+                scale: float) -> str:
+        """A soft hyphen (U+00AD) where the PDF has one, as pdfminer reads it: pdfium shows one
+        as U+FFFE or U+0002 at a line's end and as "-" within a line. A "-" is taken for a soft
+        hyphen only when its advance is the font's soft-hyphen width, not its hyphen width."""
+        soft = metrics.width(SOFT_HYPHEN) if metrics is not None else None
+        hard = metrics.width("-") if metrics is not None else None
+        if text != "-":
+            return SOFT_HYPHEN if soft is not None or hard is None else "-"
+        if soft is None or (hard is not None and int(soft) == int(hard)) or not scale:
+            return "-"
+        if hard is None:
+            return SOFT_HYPHEN
+        self._pdfium.FPDFText_GetLooseCharBox(text_page, index, ctypes.byref(self._rect))
+        advance = abs(self._rect.right - self._rect.left) * 1000.0 / abs(scale)
+        return SOFT_HYPHEN if abs(advance - int(soft)) < abs(advance - int(hard)) else "-"
 
     def _all_runs(self, page, order: list[tuple[int, object]],
                   fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
         """Glyph runs of every text object that has glyphs.
 
         pdfium's text page leaves out an object drawn again near an earlier one with the same
-        text (fake bold); pdfminer keeps it. Those objects are read afterwards on their own:
-        every other object is set inactive and the text page built again for each of them
-        alone, then every object is active again.
+        text (fake bold); pdfminer keeps it. Those objects are read afterwards without the
+        objects they repeat: every other object is set inactive and the text page built again
+        for a batch of them that lie apart from each other (no two near enough to be taken for
+        a repeat), then once more for each one still not read in full, alone; then every
+        object is active again.
         """
         pdfium = self._pdfium
         runs = self._read_runs(page, fonts)
-        missing = [obj for key, obj in order
+        missing = [(key, obj) for key, obj in order
                    if (key not in runs and not self._is_blank(obj))
                    or (key in runs and self._lost_glyphs(obj, runs[key]))]
         if not missing:
@@ -530,7 +640,20 @@ class PdfiumPages:
         for _, obj in order:
             pdfium.FPDFPageObj_SetIsActive(obj, 0)
         try:
-            for obj in missing:  # alone: an object with company may still be taken for a repeat
+            alone = []
+            for batch in self._apart(missing):
+                for _, obj in batch:
+                    pdfium.FPDFPageObj_SetIsActive(obj, 1)
+                found = self._read_runs(page, fonts)
+                for _, obj in batch:
+                    pdfium.FPDFPageObj_SetIsActive(obj, 0)
+                for key, obj in batch:
+                    run = found.get(key)
+                    if run is None or self._lost_glyphs(obj, run):
+                        alone.append((key, obj))
+                    elif key not in runs or len(run[1]) > len(runs[key][1]):
+                        runs[key] = run
+            for key, obj in alone:  # an object with company may still be taken for a repeat
                 pdfium.FPDFPageObj_SetIsActive(obj, 1)
                 for key, run in self._read_runs(page, fonts).items():
                     if key not in runs or len(run[1]) > len(runs[key][1]):
@@ -540,6 +663,30 @@ class PdfiumPages:
             for _, obj in order:
                 pdfium.FPDFPageObj_SetIsActive(obj, 1)
         return runs
+
+    def _apart(self, objects: list[tuple[int, object]]) -> list[list[tuple[int, object]]]:
+        """The objects in batches whose members' bounds, widened by their height on every
+        side, do not meet (first fit, in drawing order)."""
+        batches: list[list[tuple[int, object]]] = []
+        areas: list[list[tuple[float, float, float, float]]] = []
+        for item in objects:
+            if not self._pdfium.FPDFPageObj_GetBounds(item[1], *self._edge_refs):
+                batches.append([item])
+                areas.append([(float("-inf"), float("-inf"), float("inf"), float("inf"))])
+                continue
+            left, bottom, right, top = (e.value for e in self._edges)
+            margin = max(top - bottom, 1.0)
+            area = (left - margin, bottom - margin, right + margin, top + margin)
+            for batch, taken in zip(batches, areas):
+                if not any(area[0] < t[2] and t[0] < area[2] and area[1] < t[3] and t[1] < area[3]
+                           for t in taken):
+                    batch.append(item)
+                    taken.append(area)
+                    break
+            else:
+                batches.append([item])
+                areas.append([area])
+        return batches
 
     def _read_runs(self, page, fonts: dict[str, list[FontMetrics]]) -> dict[int, tuple]:
         text_page = self._pdfium.FPDFText_LoadPage(page)
@@ -582,20 +729,26 @@ class PdfiumPages:
         return self._state_with_matrix(obj, fonts)
 
     def _state_with_matrix(self, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
-        pdfium = self._pdfium
         m = self._matrix
-        matrix: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
-        size = ctypes.c_float()
-        pdfium.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-        font = pdfium.FPDFTextObj_GetFont(obj)
-        a, b, c, d = matrix[:4]
+        self._pdfium.FPDFTextObj_GetFontSize(obj, self._size_ref)
+        handle = _FAST.font_of(obj)
+        key = (m.a, m.b, m.c, m.d, self._size.value, handle, id(fonts))
+        shared = self._state_cache.get(key)  # most objects of a page share a few states
+        if shared is None:
+            shared = self._state_cache[key] = self._new_state(obj, key, fonts)
+        scale, size, fontname, descent, upright, metrics = shared
+        return (scale + (m.e, m.f), size, fontname, descent, upright, metrics)
+
+    def _new_state(self, obj, key: tuple, fonts: dict[str, list[FontMetrics]]) -> tuple:
+        scale = (_written(key[0]), _written(key[1]), _written(key[2]), _written(key[3]))
+        a, b, c, d = scale
         upright = a * d > 0 and b * c <= 0
-        handle = ctypes.cast(font, ctypes.c_void_p).value or 0
-        known = self._font_cache.get((handle, id(fonts)))
+        known = self._font_cache.get((key[5], id(fonts)))
         if known is None:
-            known = self._font_cache[(handle, id(fonts))] = self._font_info(font, fonts)
+            font = self._pdfium.FPDFTextObj_GetFont(obj)
+            known = self._font_cache[(key[5], id(fonts))] = self._font_info(font, fonts)
         fontname, descent, metrics = known
-        return (matrix, float(size.value), fontname, descent, upright, metrics)
+        return (scale, _written(key[4]), fontname, descent, upright, metrics)
 
     def _font_info(self, font, fonts: dict[str, list[FontMetrics]]) -> tuple:
         """(fontname, descent per em, metrics) of a pdfium font on this page."""
@@ -724,14 +877,67 @@ def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tu
                           last[2], last[2]) for k in range(count))
 
 
+_UNKNOWN = object()
+
+
+def _char(code: int) -> str:
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+
+
+def _restore_repeated_spaces(runs: dict[int, tuple]) -> None:
+    """Put back the spaces that follow a space inside a text object: pdfium's text page keeps
+    one of a row of spaces. The ones dropped show as a gap of exactly n space advances after the
+    space kept."""
+    for (matrix, size, _, _, _, metrics), chars in runs.values():
+        a, b, c, _ = matrix[:4]
+        if metrics is None or b or c or not a or len(chars) < 2 \
+                or not any(ch[0] == " " for ch in chars[:-1]):
+            continue
+        space_width = metrics.width(" ")
+        if space_width is None or int(space_width) <= 0:
+            continue
+        step = a * int(space_width) / 1000.0 * size
+        restored: list[tuple] = []
+        for char, following in zip(chars, chars[1:]):
+            restored.append(char)
+            if char[0] != " " or abs(following[2] - char[2]) > 1e-3:
+                continue
+            pen = char[1] + step
+            count = round((following[1] - pen) / step)
+            if 1 <= count <= 8 and abs(following[1] - pen - count * step) < 5e-3:
+                restored.extend((" ", pen + k * step, char[2], pen + k * step, pen + (k + 1) * step,
+                                 char[2], char[2]) for k in range(count))
+        restored.append(chars[-1])
+        chars[:] = restored
+
+
+def _written(value: float) -> float:
+    """A float32 that pdfium passed through from the PDF (a font size, a text matrix's scale)
+    back to the decimal the PDF wrote: the shortest decimal that reads back as that float32
+    (7.52899980545 -> 7.529), so sizes and advances are computed as pdfminer computes them."""
+    known = _WRITTEN.get(value)
+    if known is None:
+        if len(_WRITTEN) > 4096:  # a page of ever-new values: don't grow without bound
+            _WRITTEN.clear()
+        known = _WRITTEN[value] = float(np.format_float_positional(np.float32(value), unique=True,
+                                                                   trim="0"))
+    return known
+
+
+_WRITTEN: dict[float, float] = {0.0: 0.0, 1.0: 1.0, -1.0: -1.0}
+
+
 def _decimal(value: float) -> float:
     """A float32 coordinate from pdfium back to the decimal the PDF most likely wrote: the
     nearest 3-decimal number when it lies within float32's error (1e-4 pt up to 1,600 pt),
-    else the value itself."""
+    else the nearest 4-decimal one when that is closer than half its step, else the value."""
     if -SNAP <= value <= SNAP:
         return 0.0
     near = round(value, 3)
-    return near if abs(near - value) <= SNAP else value
+    if abs(near - value) <= SNAP:
+        return near
+    near = round(value, 4)
+    return near if abs(near - value) <= SNAP_FINE else value
 
 
 def _choose(candidates: list[FontMetrics], own_descent: float, program: int) -> Optional[FontMetrics]:

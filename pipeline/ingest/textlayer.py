@@ -107,6 +107,7 @@ def reads_plausibly(text: str) -> bool:
     return rare / len(cjk) < LINE_RARE_SHARE and longest_rare_run(text) < LINE_RARE_RUN
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every glyph of a page; a page repeats its texts
 def is_broken_glyph(text: str) -> bool:
     """A glyph whose text can't be what was printed: no mapping, or a mapping to many chars."""
     if text.startswith("(cid:"):

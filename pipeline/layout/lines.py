@@ -94,13 +94,14 @@ def glyphs_to_lines(glyphs: list[dict], page_number: int, rules: Optional[list[B
 def _fragments(glyphs: list[dict]) -> list[_Fragment]:
     """Runs of glyphs on one baseline (same top and size), cut where a gap opens. Glyphs of one
     line set in several fonts make several fragments; `_join_rows` puts them together again."""
-    keyed = sorted(glyphs, key=lambda g: (round(g["top"], 1), round(_size(g), 1), g["x0"]))
+    # each glyph's row key computed once (round() is slow); the index keeps the sort stable
+    keyed = sorted((round(g["top"], 1), round(size, 1), g["x0"], i, size, g)
+                   for i, (g, size) in enumerate((g, _size(g)) for g in glyphs))
     fragments: list[_Fragment] = []
     current: Optional[_Fragment] = None
     key = None
-    for g in keyed:
-        size = _size(g)
-        k = (round(g["top"], 1), round(size, 1))
+    for top, rounded_size, _, _, size, g in keyed:
+        k = (top, rounded_size)
         if current is not None and k == key and -0.6 * size <= g["x0"] - current.x1 <= FRAGMENT_GAP * size:
             current.add(g)
             continue
@@ -255,9 +256,14 @@ def make_line(glyphs: list[dict], page_number: int, vertical: bool = False) -> L
     text_parts: list[str] = []
     boxes: list[Optional[Box]] = []
     for glyph in glyphs:
-        box = (float(glyph["x0"]), float(glyph["top"]), float(glyph["x1"]), float(glyph["bottom"]))
-        text_parts.append(glyph["text"])
-        boxes.extend([None if glyph.get("space") else box] * len(glyph["text"]))
+        part = glyph["text"]
+        text_parts.append(part)
+        box = None if glyph.get("space") else \
+            (float(glyph["x0"]), float(glyph["top"]), float(glyph["x1"]), float(glyph["bottom"]))
+        if len(part) == 1:
+            boxes.append(box)
+        else:
+            boxes.extend([box] * len(part))
     text = "".join(text_parts)
     # Strip surrounding spaces, keeping boxes aligned.
     lead = len(text) - len(text.lstrip())
@@ -265,7 +271,8 @@ def make_line(glyphs: list[dict], page_number: int, vertical: bool = False) -> L
     boxes = boxes[lead : lead + len(text)]
     sizes = [float(g.get("size") or 0) for g in glyphs if g["text"].strip()]
     size = round(median(sizes), 2) if sizes else None
-    bold = any(hint in str(g.get("fontname", "")).lower() for g in glyphs for hint in BOLD_HINTS)
+    fonts = {str(g.get("fontname", "")).lower() for g in glyphs}  # a line has one or two
+    bold = any(hint in font for font in fonts for hint in BOLD_HINTS)
     confidences = [float(g["conf"]) for g in glyphs if g.get("conf") is not None]
     confidence = round(min(confidences), 3) if confidences else None
     return Line(text, page_number, boxes, size, bold, confidence=confidence, vertical=vertical)
