@@ -25,7 +25,7 @@ from pipeline.ingest.glyphs import dedupe
 from pipeline.ingest.image import PdfPageImages
 from pipeline.ingest.library_warnings import LibraryWarnings
 from pipeline.ingest.ocr import OcrSettings, read_page_image, read_regions
-from pipeline.ingest.pdf_objects import PageObjects, PdfPages
+from pipeline.ingest.pdf_objects import PageObjects, PdfPages, drop_far_off_page
 from pipeline.ingest.textlayer import Verdict, is_scan, judge
 
 ENGINES = ("pdfplumber", "pdfium")
@@ -68,6 +68,9 @@ def page_from_objects(number: int, objects: PageObjects, warnings: list[str],
     """De-duplicate the page's glyphs and decide where its text comes from (`textlayer.judge`):
     the text layer, the text layer re-decoded, or OCR of the page rendered by `images` (at
     `ocr.dpi`). Without a renderer, or with OCR off, a page that needs OCR gets source "none"."""
+    off_page = drop_far_off_page(objects)
+    if off_page:
+        warnings.append(f"page {number}: {off_page} glyphs placed far outside the page left out")
     glyphs = dedupe(objects.chars)
     if ocr.mode == "force":
         verdict = Verdict("ocr", [])
