@@ -94,3 +94,22 @@ def test_drop_far_off_page_keeps_bleed_and_drops_non_finite_places():
     assert drop_far_off_page(objects) == 3
     assert [c["text"] for c in objects.chars] == ["a", "b"]
     assert objects.rules == [] and objects.images == [(0.0, 0.0, 50.0, 50.0)]
+
+
+def test_a_page_needing_ocr_that_pdfium_cannot_render_gets_a_warning_not_an_error(tmp_path):
+    # pdfminer reads past damage pdfium refuses (flipped bytes in a real e-paper PDF): the
+    # page that needs OCR is reported and the file goes on.
+    from pipeline.ingest.image import PdfPageImages, RenderError
+    from pipeline.ingest.pdf import page_from_objects
+    from pipeline.ingest.pdf_objects import PageObjects
+
+    broken = tmp_path / "damaged.pdf"
+    broken.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    with pytest.raises(RenderError):
+        PdfPageImages(str(broken)).render(0, 100)
+    scan = PageObjects(width=595.0, height=842.0, images=[(0.0, 0.0, 595.0, 842.0)])
+    warnings: list[str] = []
+    page = page_from_objects(1, scan, warnings, PdfPageImages(str(broken)), OcrSettings())
+    assert page.source == "none" and page.glyphs == []
+    assert warnings == ["page 1: page needs OCR but cannot be rendered "
+                        "(Failed to load document (PDFium: Data format error))"]
