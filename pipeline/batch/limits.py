@@ -14,9 +14,9 @@ DEFAULT_MAX_SECONDS = 1800.0
 DEFAULT_MAX_MEMORY_MB = 4096
 DEFAULT_MAX_PAGES = 5000
 DEFAULT_MAX_GLYPHS = 100_000
-# spaCy's own default max_length: a text file longer than this is an archive dump, not pages
-# (about 20 s of CPU per million characters through every stage).
-DEFAULT_MAX_CHARS = 1_000_000
+# A daily's whole edition as text is 100k-300k characters; a longer file is an archive dump
+# to be split (cost is linear, about 20 s of CPU per million characters through every stage).
+DEFAULT_MAX_CHARS = 500_000
 
 
 @dataclass(frozen=True)
