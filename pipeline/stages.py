@@ -44,6 +44,7 @@ class Options:
     # Per-file limits (0 = none): a file over one fails with a line naming the limit.
     max_pages: int = 0
     max_glyphs: int = 0  # glyphs on one page
+    max_chars: int = 0  # characters of a text file
 
     def ocr_settings(self):
         from pipeline.ingest.ocr import OcrSettings
@@ -65,6 +66,16 @@ def _check_glyphs(page: RawPage, options: Options) -> None:
                          f"page {page.number} has {len(page.glyphs)}")
 
 
+def _check_chars(raw: RawDocument, options: Options) -> None:
+    """A text file is one page, so no page or glyph limit bounds it: its length does."""
+    if not options.max_chars or not isinstance(raw.pages, list):
+        return
+    count = sum(len(line.text) for page in raw.pages for line in page.lines)
+    if count > options.max_chars:
+        raise InputError(f"over the character limit of {options.max_chars} per text file "
+                         f"(--max-chars): it has {count}")
+
+
 def ingest(path: Path, options: Options) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
@@ -78,7 +89,9 @@ def ingest(path: Path, options: Options) -> RawDocument:
     if suffix in TEXT_SUFFIXES:
         from pipeline.ingest.text import read_text
 
-        return read_text(path)
+        raw = read_text(path)
+        _check_chars(raw, options)
+        return raw
     raise InputError(f"unsupported file type {suffix or '(none)'}: expected "
                      f"{', '.join(sorted(INPUT_SUFFIXES))}")
 

@@ -102,6 +102,25 @@ def test_page_and_glyph_limits_name_the_limit(tmp_path, capsys):
     assert not list(out.rglob("*.tmp"))
 
 
+def test_a_text_file_over_the_character_limit_names_the_limit(tmp_path, capsys):
+    root = tmp_path / "in"
+    root.mkdir()
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    (root / "long.txt").write_text(text * 3, encoding="utf-8")
+    (root / "short.txt").write_text(text[:200], encoding="utf-8")
+    out = tmp_path / "out"
+    limit = len(text)  # more than the short file, less than the three copies
+    assert main(["extract", str(root), "-o", str(out), "--no-progress", "-j", "1",
+                 "--max-chars", str(limit)]) == 1
+    [line] = errors(capsys)
+    prefix = f"error: {root / 'long.txt'}: over the character limit of {limit} per text file (--max-chars): it has "
+    assert line.startswith(prefix) and 2 * limit < int(line[len(prefix):]) <= 3 * limit
+    assert (out / "short.json").exists() and not (out / "long.json").exists()
+    assert main(["extract", str(root), "-o", str(out), "--no-progress", "-j", "1",
+                 "--max-chars", str(3 * limit)]) == 0
+    assert (out / "long.json").exists()
+
+
 def test_a_file_over_the_time_limit_is_ended_and_the_batch_goes_on(slow_pdf, tmp_path, capsys):
     root = tmp_path / "in"
     root.mkdir()

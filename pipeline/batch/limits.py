@@ -2,7 +2,7 @@
 
 Time is enforced by the parent (a worker over its time is ended), memory inside the worker
 (RLIMIT_AS: an allocation past it raises MemoryError), pages and glyphs per page by the stages
-(`Options.max_pages`, `Options.max_glyphs`). Every failure reads `error: FILE: reason` with a
+(`Options.max_pages`, `Options.max_glyphs`, `Options.max_chars`). Every failure reads `error: FILE: reason` with a
 human reason; an unexpected exception's type comes last, as a hint.
 """
 from __future__ import annotations
@@ -14,6 +14,9 @@ DEFAULT_MAX_SECONDS = 1800.0
 DEFAULT_MAX_MEMORY_MB = 4096
 DEFAULT_MAX_PAGES = 5000
 DEFAULT_MAX_GLYPHS = 100_000
+# A daily's whole edition as text is 100k-300k characters; a longer file is an archive dump
+# to be split (cost is linear, about 20 s of CPU per million characters through every stage).
+DEFAULT_MAX_CHARS = 500_000
 
 
 @dataclass(frozen=True)

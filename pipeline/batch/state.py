@@ -19,7 +19,7 @@ from pipeline.ingest.pdf import sha256_of
 from pipeline.stages import Options
 
 # Options that bound the work but never change an output that was written.
-NOT_IN_KEY = {"max_pages", "max_glyphs", "ocr_threads"}  # settings that never change the output
+NOT_IN_KEY = {"max_pages", "max_glyphs", "max_chars", "ocr_threads"}  # settings that never change the output
 
 
 def corrections_hash(options: Options, input_sha: str) -> Optional[str]:

@@ -74,11 +74,15 @@ def add_parser(commands) -> None:
     limits.add_argument("--max-glyphs", type=_positive(int), metavar="N",
                         default=batch_limits.DEFAULT_MAX_GLYPHS,
                         help="glyphs on one page (default: %(default)s)")
+    limits.add_argument("--max-chars", type=_positive(int), metavar="N",
+                        default=batch_limits.DEFAULT_MAX_CHARS,
+                        help="characters in one text file (default: %(default)s)")
 
 
 def run(args: argparse.Namespace) -> int:
     options = Options(pdf_engine=args.pdf_engine, corrections=args.corrections,
-                      max_pages=args.max_pages, max_glyphs=args.max_glyphs, ocr=args.ocr,
+                      max_pages=args.max_pages, max_glyphs=args.max_glyphs,
+                      max_chars=args.max_chars, ocr=args.ocr,
                       ocr_dpi=args.ocr_dpi, ocr_threads=args.ocr_threads)
     settings = RunSettings(
         jobs=args.jobs, progress=False if args.no_progress else None,

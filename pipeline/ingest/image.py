@@ -99,6 +99,10 @@ def read_image(path: str, settings: Optional[OcrSettings] = None) -> RawDocument
     return doc
 
 
+class RenderError(Exception):
+    """pdfium cannot open or render a page that another engine could read."""
+
+
 class PdfPageImages:
     """A PDF's pages rendered with pdfium on demand (opened at the first page asked for)."""
 
@@ -109,9 +113,12 @@ class PdfPageImages:
     def _page(self, index: int):
         import pypdfium2 as pdfium
 
-        if self._document is None:
-            self._document = pdfium.PdfDocument(self.path)
-        return self._document[index]
+        try:
+            if self._document is None:
+                self._document = pdfium.PdfDocument(self.path)
+            return self._document[index]
+        except pdfium.PdfiumError as error:  # damage pdfminer read past, but pdfium did not
+            raise RenderError(str(error).strip().rstrip(".")) from None
 
     def render(self, index: int, dpi: float) -> np.ndarray:
         page = self._page(index)

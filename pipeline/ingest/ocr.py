@@ -63,6 +63,8 @@ PHOTO_TEXT_PAD = 0.2  # line heights of margin cleared around recognised text
 PHOTO_MIN = 3.0  # line heights: a photo is at least this wide and tall...
 PHOTO_FILL = 0.5  # ...and this share of its box is not paper
 REGION_PAD = 0.25  # line heights added above and below a region to re-read
+BLANK_CONTRAST = 24  # grey levels: a page image with less spread between its darkest and lightest
+# pixel holds no ink to read (an empty page), so the detector is not run on it
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -500,9 +502,18 @@ def len_ok(quad: np.ndarray) -> bool:
     return max(_width(quad), _height(quad)) >= 3 * min(_width(quad), _height(quad))
 
 
+def is_blank(image: np.ndarray) -> bool:
+    """No ink anywhere: every pixel within BLANK_CONTRAST grey levels of every other."""
+    gray = _gray(image)
+    return gray.size == 0 or int(gray.max()) - int(gray.min()) < BLANK_CONTRAST
+
+
 def read_page_image(image: np.ndarray, points_per_pixel: float,
                     settings: OcrSettings = OcrSettings()) -> PageOcr:
     """OCR a whole page image (BGR or grey); glyphs in points (pixels x `points_per_pixel`)."""
+    if is_blank(image):  # hundreds of empty pages must not cost a detector pass each
+        k = points_per_pixel
+        return PageOcr([], size=(round(image.shape[1] * k, 3), round(image.shape[0] * k, 3)))
     eng = engine(settings.threads)
     image = _bgr(image)
     seconds: dict[str, float] = {}

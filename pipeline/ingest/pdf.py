@@ -22,10 +22,10 @@ from typing import Iterator, Optional
 from pipeline.document import RawDocument, RawPage
 from pipeline.errors import InputError
 from pipeline.ingest.glyphs import dedupe
-from pipeline.ingest.image import PdfPageImages
+from pipeline.ingest.image import PdfPageImages, RenderError
 from pipeline.ingest.library_warnings import LibraryWarnings
 from pipeline.ingest.ocr import OcrSettings, read_page_image, read_regions
-from pipeline.ingest.pdf_objects import PageObjects, PdfPages
+from pipeline.ingest.pdf_objects import PageObjects, PdfPages, drop_far_off_page
 from pipeline.ingest.textlayer import Verdict, is_scan, judge
 
 ENGINES = ("pdfplumber", "pdfium")
@@ -68,6 +68,9 @@ def page_from_objects(number: int, objects: PageObjects, warnings: list[str],
     """De-duplicate the page's glyphs and decide where its text comes from (`textlayer.judge`):
     the text layer, the text layer re-decoded, or OCR of the page rendered by `images` (at
     `ocr.dpi`). Without a renderer, or with OCR off, a page that needs OCR gets source "none"."""
+    off_page = drop_far_off_page(objects)
+    if off_page:
+        warnings.append(f"page {number}: {off_page} glyphs placed far outside the page left out")
     glyphs = dedupe(objects.chars)
     if ocr.mode == "force":
         verdict = Verdict("ocr", [])
@@ -87,13 +90,23 @@ def page_from_objects(number: int, objects: PageObjects, warnings: list[str],
             return page
         if verdict.warning and objects.chars:
             warnings.append(verdict.warning)
-        return _ocr_page(page, images, ocr, warnings)  # type: ignore[arg-type]
+        try:
+            return _ocr_page(page, images, ocr, warnings)  # type: ignore[arg-type]
+        except RenderError as error:
+            warnings.append(f"page {number}: page needs OCR but cannot be rendered ({error})")
+            page.source = "none"
+            return page
     if verdict.warning:
         warnings.append(verdict.warning if can_ocr or not verdict.reread
                         else verdict.warning.replace("re-read by OCR", "left out (OCR is off)"))
     if verdict.reread and can_ocr:
-        dpi = images.ocr_dpi(number - 1, ocr.dpi)  # type: ignore[union-attr]
-        image = images.render(number - 1, dpi)  # type: ignore[union-attr]
+        try:
+            dpi = images.ocr_dpi(number - 1, ocr.dpi)  # type: ignore[union-attr]
+            image = images.render(number - 1, dpi)  # type: ignore[union-attr]
+        except RenderError as error:
+            warnings.append(f"page {number}: lines to re-read by OCR left out: the page cannot be "
+                            f"rendered ({error})")
+            return page
         page.glyphs = page.glyphs + read_regions(image, verdict.reread, 72.0 / dpi, ocr,
                                                  keep=page.glyphs)
     return page

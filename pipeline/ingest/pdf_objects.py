@@ -8,6 +8,7 @@ engine ran.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from math import isfinite
 from typing import Iterable, Optional, Protocol
 
 from pipeline.document import Box
@@ -102,3 +103,25 @@ def shape(x0: float, top: float, x1: float, bottom: float, fill: bool, stroke: b
     lum = luminance(fill_colour) if fill else None
     rects.append({"x0": b[0], "top": b[1], "x1": b[2], "bottom": b[3], "fill": bool(fill),
                   "stroke": bool(stroke), "dark": lum is not None and lum < 0.5})
+
+
+def drop_far_off_page(objects: PageObjects) -> int:
+    """Remove the glyphs, rules, rectangles and images lying wholly more than a page's width or
+    height beyond its edges (or at no finite place); returns how many glyphs went.
+
+    No reader sees them, and a damaged text matrix puts glyphs at 1e60: kept, they would make
+    the page's layout as tall as that. Text just outside the page (bleed, slug lines) stays."""
+    w, h = objects.width, objects.height
+    if not (isfinite(w) and isfinite(h)) or w <= 0 or h <= 0:
+        return 0
+
+    def near(x0: float, top: float, x1: float, bottom: float) -> bool:
+        return (all(isfinite(v) for v in (x0, top, x1, bottom))
+                and x1 >= -w and x0 <= 2 * w and bottom >= -h and top <= 2 * h)
+
+    before = len(objects.chars)
+    objects.chars = [c for c in objects.chars if near(c["x0"], c["top"], c["x1"], c["bottom"])]
+    objects.rules = [b for b in objects.rules if near(*b)]
+    objects.rects = [r for r in objects.rects if near(r["x0"], r["top"], r["x1"], r["bottom"])]
+    objects.images = [b for b in objects.images if near(*b)]
+    return before - len(objects.chars)
