@@ -203,7 +203,7 @@ def pick_sample(inputs: list[FuzzInput], size: int, skip: set[str], seed: int) -
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1998)
-    parser.add_argument("--stall", type=float, default=60.0,
+    parser.add_argument("--stall", type=float, default=120.0,
                         help="seconds per file: passed as --max-seconds when the CLI offers it; else the "
                              "seconds without any file finishing before the running file counts as over the limit")
     parser.add_argument("--sample", type=int, default=45, help="files also run alone (one CLI run each)")

@@ -14,9 +14,10 @@ DEFAULT_MAX_SECONDS = 1800.0
 DEFAULT_MAX_MEMORY_MB = 4096
 DEFAULT_MAX_PAGES = 5000
 DEFAULT_MAX_GLYPHS = 100_000
-# A daily's whole edition as text is 100k-300k characters; a longer file is an archive dump
-# to be split (cost is linear, about 20 s of CPU per million characters through every stage).
-DEFAULT_MAX_CHARS = 500_000
+# Texts of any realistic length are processed (in blocks, linear: about 20 s of CPU per
+# million characters through every stage); a whole edition is 100k-300k characters, so a
+# text past this is an archive dump better split into files, and fails with a clear line.
+DEFAULT_MAX_CHARS = 5_000_000
 
 
 @dataclass(frozen=True)
