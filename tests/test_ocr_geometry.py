@@ -1,11 +1,19 @@
 """OCR box handling without the models: duplicate boxes, rows, skew, punctuation, spaces."""
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from pipeline.ingest.ocr import (
-    _spaced_pairs, fullwidth_punctuation, is_tall, merge_duplicates, order_rows, skew_angle,
+    _blank_runs, _spaced_pairs, fullwidth_punctuation, is_tall, merge_duplicates, order_rows,
+    printed_spaces, skew_angle,
 )
+
+FONTS = [Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+         Path("/usr/share/fonts/truetype/arphic/uming.ttc")]
 
 
 def quad(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
@@ -59,3 +67,44 @@ def test_ascii_punctuation_between_chinese_is_full_width():
 def test_recogniser_spaces_are_kept_between_words():
     assert _spaced_pairs("New York 2024") == [False, False, True, False, False, False, True, False, False, False]
     assert _spaced_pairs("港口 集装箱") == [False, True, False, False]
+
+
+def _printed_line(text: str, font_file: Path, px: int, seed: int):
+    """`text` drawn in black on white with the font's own advances (its space glyph included),
+    and for each non-space character a box like the recogniser's: the advance box shifted and
+    narrowed by up to 0.15 em at random (fixed seed)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(font_file), px)
+    width = int(font.getlength(text)) + 2 * px
+    image = Image.new("L", (width, 2 * px), 255)
+    ImageDraw.Draw(image).text((px, px // 2), text, font=font, fill=0)
+    rng = random.Random(seed)
+    spans = []
+    for i, ch in enumerate(text):
+        if ch == " ":
+            continue
+        a, b = px + font.getlength(text[:i]), px + font.getlength(text[:i + 1])
+        shift, shrink = rng.uniform(-0.15, 0.15) * px, rng.uniform(0, 0.15) * px
+        spans.append((a + shift + shrink / 2, b + shift - shrink / 2))
+    return np.asarray(image), (0.0, 0.0, float(width), float(2 * px)), spans
+
+
+@pytest.mark.parametrize("font_file", FONTS, ids=lambda f: f.stem)
+@pytest.mark.parametrize("text", [
+    "工作组了解到一个小川村的情况",  # narrow glyphs leave wide blanks, yet no space
+    "全年完成投资 36 亿元，同比增长12%",  # thin spaces around a number, none before 12
+    "本报记者 王小明 李华",
+    "计划从900吨/月增至1500吨/月以上",
+    "据 IT 之家 2024 年报道",
+])
+def test_printed_spaces_follow_the_characters_pitch_not_their_ink_gaps(font_file, text):
+    if not font_file.exists():
+        pytest.skip(f"{font_file} not installed")
+    for seed in range(6):
+        gray, rect, spans = _printed_line(text, font_file, 26, seed)
+        runs, ink = _blank_runs(gray, rect, spans)
+        chars = [c for c in text if c != " "]
+        spaces = printed_spaces(chars, runs, ink, 26.0 * 0.95, [False] * (len(chars) - 1))
+        got = chars[0] + "".join((" " if s else "") + c for s, c in zip(spaces, chars[1:]))
+        assert got == text

@@ -43,7 +43,6 @@ LOW_CONFIDENCE = 0.8  # a line whose least confident character is below this is 
 DEFAULT_DPI = 200  # PDF pages are rendered at this resolution for OCR
 DET_MAX_SIDE = 2000  # detection input: longest side in pixels (the image is never enlarged)
 REC_BATCH = 6  # crops per recogniser call (rapidocr's default; larger batches measured slower)
-REC_SQUEEZE = 1.0  # line crops are narrowed to this share of their width before recognition
 MIN_SCORE = 0.5  # recognised lines scoring less are dropped (rapidocr's own default)
 TALL = 1.5  # height/width from which a box is a vertical line (rapidocr turns such crops)
 SKEW_MIN_DEGREES = 0.1  # a smaller median angle is left alone
@@ -52,8 +51,12 @@ LONG_LINE = 4.0  # width/height from which a line box's angle counts for deskewi
 DUPLICATE_OVERLAP = 0.5  # two boxes sharing this share of the smaller one are one line
 SAME_ROW = 0.7  # boxes sharing this share of their height and overlapping at all are one line
 INK_EM = 0.95  # ink height of a line of Chinese type, in ems (WenQuanYi Zen Hei 0.99, Song ~0.9)
-SPACE_GAP = 0.3  # of the size: a blank this wide between two Chinese characters' ink is a space
-LATIN_SPACE_GAP = 0.5  # the same beside digits and Latin letters, whose ink is narrower
+SPACE_EXTRA = 0.15  # of the size: two characters' centres this much further apart than their
+# advances hold a printed space (a thin space is 0.25-0.33 em)
+MIN_SPACE_INK_GAP = 0.28  # of the size: and their ink at least this far apart (a thin space
+# leaves its own width and two side bearings)
+DIGIT_ADVANCE = 0.55  # of the full-width pitch: a digit's advance when the line shows none
+LETTER_BEARING = 0.1  # of the size: a Latin letter's advance beyond its ink
 OPEN_PUNCTUATION = "（(《〈“‘「『【〔"
 CLOSE_PUNCTUATION = "，。、；：？！）)》〉”’」』】〕,.;:?!"
 ORIENTATION_SAMPLE = 16  # line crops used to decide whether a page is upside down
@@ -171,7 +174,7 @@ class OcrEngine:
 
         if not quads:
             return []
-        crops = [_squeeze(get_rotate_crop_image(image, q.copy())) for q in quads]
+        crops = [get_rotate_crop_image(image, q.copy()) for q in quads]
         rec = self._recognise_batches(crops)
         if rec.txts is None:
             return []
@@ -250,17 +253,6 @@ def engine(threads: int = 0) -> OcrEngine:
         if key not in _ENGINES:
             _ENGINES[key] = OcrEngine(key)
         return _ENGINES[key]
-
-
-def _squeeze(crop: np.ndarray) -> np.ndarray:
-    """A line crop narrowed to REC_SQUEEZE of its width: the recogniser's cost grows with the
-    width it is given at its fixed 48 px height."""
-    import cv2
-
-    if REC_SQUEEZE >= 1.0:
-        return crop
-    h, w = crop.shape[:2]
-    return cv2.resize(crop, (max(1, round(w * REC_SQUEEZE)), h), interpolation=cv2.INTER_AREA)
 
 
 def _width(quad: np.ndarray) -> float:
@@ -444,10 +436,8 @@ def line_glyphs(line: _Line, gray: np.ndarray, k: float,
         centre = (rect[1] + rect[3]) / 2
     top, bottom = centre - size / 2, centre + size / 2
     spans = [(float(box[:, 0].min()), float(box[:, 0].max())) for _, _, box in chars]
-    blanks = _blank_columns(gray, rect, spans)
-    spaced = _spaced_pairs(line.text)
-    space_before = [False] + [spaced[i - 1] or _is_space(texts[i - 1], texts[i], blanks[i - 1] / size)
-                              for i in range(1, len(texts))]
+    runs, ink = _blank_runs(gray, rect, spans)
+    space_before = [False] + printed_spaces(texts, runs, ink, size, _spaced_pairs(line.text))
     # Characters of one word touch, as a text layer's advance boxes do: ink boxes leave gaps
     # between characters that could line up down a column and pass for a gutter.
     for i in range(1, len(spans)):
@@ -479,37 +469,90 @@ def _spaced_pairs(text: str) -> list[bool]:
     return out
 
 
-def _is_space(before: str, after: str, gap_ems: float) -> bool:
-    """A blank between two characters' ink wide enough to be a printed space. Full-width
-    punctuation carries its own blank half, so gaps beside it don't count."""
-    if before[-1] in CLOSE_PUNCTUATION or after[0] in OPEN_PUNCTUATION + CLOSE_PUNCTUATION:
-        return False
-    threshold = SPACE_GAP if _is_cjk(before[-1]) and _is_cjk(after[0]) else LATIN_SPACE_GAP
-    return gap_ems >= threshold
+def _half_width(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
-def _blank_columns(gray: np.ndarray, rect: tuple[float, float, float, float],
-                   spans: list[tuple[float, float]]) -> list[float]:
+def printed_spaces(texts: list[str], runs: list[tuple[float, float]], ink: tuple[float, float],
+                   size: float, recogniser: list[bool]) -> list[bool]:
+    """For each pair of neighbouring characters, whether a space was printed between them.
+
+    `runs` is the widest ink-free run of pixel columns between each pair (start, end) and `ink`
+    the line's first and last ink columns, so each character's ink lies between the runs on its
+    sides and its centre is the centre of its em box (Chinese type is centred in its box). The distance between two centres, less the two
+    half advances (the line's own pitch for full-width characters, its digit pitch for digits,
+    ink plus a little for letters), is what a space adds. Ink gaps alone can't tell: a narrow
+    glyph (了, 个, 1) leaves as wide a blank as a thin space does.
+    Between two Latin letters or digits the recogniser's own word spaces count too."""
+    n = len(texts)
+    if n < 2:
+        return []
+    left = [ink[0]] + [end for _, end in runs]
+    right = [start for start, _ in runs] + [ink[1]]
+    centres = [(l + r) / 2 for l, r in zip(left, right)]
+    widths = [r - l for l, r in zip(left, right)]
+
+    def pitch(kind) -> Optional[float]:
+        steps = [centres[i + 1] - centres[i] for i in range(n - 1)
+                 if kind(texts[i]) and kind(texts[i + 1])]
+        return float(median(steps)) if steps else None
+
+    full = pitch(lambda t: _is_cjk(t[0]) and t[0] not in OPEN_PUNCTUATION + CLOSE_PUNCTUATION) or size
+    digit = pitch(lambda t: t[0].isdigit()) or DIGIT_ADVANCE * full
+
+    def advance(i: int) -> float:
+        ch = texts[i][0]
+        if ch.isdigit():
+            return digit
+        if _half_width(ch):
+            return widths[i] + LETTER_BEARING * size
+        return full if _is_cjk(ch) else 0.5 * full
+
+    out = []
+    for i in range(n - 1):
+        before, after = texts[i][-1], texts[i + 1][0]
+        if before in CLOSE_PUNCTUATION or after in OPEN_PUNCTUATION + CLOSE_PUNCTUATION:
+            out.append(False)  # full-width punctuation carries its own blank half
+            continue
+        if _half_width(before) and _half_width(after) and recogniser[i]:
+            out.append(True)
+            continue
+        extra = centres[i + 1] - centres[i] - (advance(i) + advance(i + 1)) / 2
+        out.append(extra >= SPACE_EXTRA * size and runs[i][1] - runs[i][0] >= MIN_SPACE_INK_GAP * size)
+    return out
+
+
+def _blank_runs(gray: np.ndarray, rect: tuple[float, float, float, float],
+                spans: list[tuple[float, float]]
+                ) -> tuple[list[tuple[float, float]], tuple[float, float]]:
     """For each pair of neighbouring characters, the widest run of ink-free pixel columns
-    between their centres: the printed gap, which rapidocr's character boxes don't show."""
+    between their centres (start, end in image x; an empty run at the midpoint when their ink
+    touches): the printed gap, which rapidocr's character boxes don't show. With it, the
+    line's first and last ink columns."""
     h, w = gray.shape[:2]
     x0, y0 = max(0, int(rect[0])), max(0, int(rect[1]))
     x1, y1 = min(w, int(math.ceil(rect[2]))), min(h, int(math.ceil(rect[3])))
+    middles = [((a0 + a1) / 2 + (b0 + b1) / 2) / 2 for (a0, a1), (b0, b1) in zip(spans, spans[1:])]
+    outer = (spans[0][0], spans[-1][1]) if spans else (0.0, 0.0)
     if x1 - x0 < 2 or y1 - y0 < 2 or len(spans) < 2:
-        return [0.0] * max(0, len(spans) - 1)
+        return [(m, m) for m in middles], outer
     crop = gray[y0:y1, x0:x1]
     lo, hi = float(crop.min()), float(crop.max())
     ink = (crop < (lo + hi) / 2).any(axis=0) if hi - lo >= 40 else np.ones(x1 - x0, bool)
-    gaps = []
-    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+    columns = np.flatnonzero(ink)
+    if len(columns):
+        outer = (float(x0 + columns[0]), float(x0 + columns[-1] + 1))
+    runs = []
+    for (a0, a1), (b0, b1), middle in zip(spans, spans[1:], middles):
         left = max(0, int((a0 + a1) / 2) - x0)
         right = min(len(ink), int((b0 + b1) / 2) - x0)
-        best = run = 0
-        for has_ink in ink[left:right]:
-            run = 0 if has_ink else run + 1
-            best = max(best, run)
-        gaps.append(float(best))
-    return gaps
+        best, best_end, run = 0, 0, 0
+        for j in range(left, right):
+            run = 0 if ink[j] else run + 1
+            if run > best:
+                best, best_end = run, j + 1
+        runs.append((float(x0 + best_end - best), float(x0 + best_end)) if best else (middle, middle))
+    return runs, outer
 
 
 def _gray(image: np.ndarray) -> np.ndarray:
