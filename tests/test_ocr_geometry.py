@@ -108,3 +108,45 @@ def test_printed_spaces_follow_the_characters_pitch_not_their_ink_gaps(font_file
         spaces = printed_spaces(chars, runs, ink, 26.0 * 0.95, [False] * (len(chars) - 1))
         got = chars[0] + "".join((" " if s else "") + c for s, c in zip(spaces, chars[1:]))
         assert got == text
+
+
+def _drawn(text: str, font_file: Path, px: int, rule: float = 0.0):
+    """`text` drawn at `px` pixels on white (a horizontal rule of `rule` ems before it, if any);
+    the image, the text's ink extent (x0, x1) and its ink centre line."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(font_file), px)
+    width = int(font.getlength(text) + (rule + 4) * px)
+    image = Image.new("L", (width, 3 * px), 255)
+    draw = ImageDraw.Draw(image)
+    start = 2 * px + rule * px
+    draw.text((start, px), text, font=font, fill=0)
+    if rule:
+        draw.line([(px, 1.5 * px), (px + rule * px, 1.5 * px)], fill=0, width=max(1, px // 16))
+    gray = np.asarray(image)
+    return gray, start, 1.5 * px
+
+
+@pytest.mark.parametrize("font_file", FONTS, ids=lambda f: f.stem)
+def test_a_dash_before_a_line_is_read_from_its_stroke_and_other_strokes_are_not(font_file):
+    from pipeline.ingest.ocr import dash_stroke
+
+    if not font_file.exists():
+        pytest.skip(f"{font_file} not installed")
+    px = 36
+    gray, start, _ = _drawn("——港口见闻", font_file, px)
+    columns = np.flatnonzero((gray < 128).any(axis=0))
+    ink = (float(columns[0]), float(columns[-1] + 1))
+    rows = np.flatnonzero((gray < 128).any(axis=1))
+    centre = (rows[0] + rows[-1]) / 2
+    # The text's own ink starts after the dash's two ems of advance.
+    text_start = float(columns[columns >= start + 2 * px][0])
+    found = dash_stroke(gray, (text_start, ink[1]), centre, px * 0.95, -1)
+    assert found is not None and abs(found[0] - ink[0]) <= 2 and 1.5 * px <= found[1] - found[0] <= 2.2 * px
+    # A character 一 (one em, not two) and a long rule (a separator, not a dash) are no dash.
+    gray, start, centre = _drawn("一个港口", font_file, px)
+    cols = np.flatnonzero((gray < 128).any(axis=0))
+    second = next(x for x in range(int(cols[0]) + 1, len(cols)) if cols[x] - cols[x - 1] > 1)
+    assert dash_stroke(gray, (float(cols[second]), float(cols[-1])), centre, px * 0.95, -1) is None
+    gray, start, centre = _drawn("港口见闻", font_file, px, rule=6.0)
+    assert dash_stroke(gray, (start, start + 4 * px), centre, px * 0.95, -1) is None

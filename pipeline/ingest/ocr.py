@@ -69,6 +69,12 @@ PHOTO_TEXT_PAD = 0.2  # line heights of margin cleared around recognised text
 PHOTO_MIN = 3.0  # line heights: a photo is at least this wide and tall...
 PHOTO_FILL = 0.5  # ...and this share of its box is not paper
 REGION_PAD = 0.25  # line heights added above and below a region to re-read
+DASH_LIKE = "-‐‑–—―－_一"  # what the recogniser makes of part of a dash
+DASH_EMS = (1.5, 2.3)  # a dash `——` is one stroke this many ems long (two em dashes, touching)
+DASH_GAP = 0.8  # ems: at most this blank between the dash and the line's ink
+DASH_BREAK = 0.2  # ems: a break this short inside the stroke joins its two halves
+DASH_THICKNESS = 0.2  # ems: the stroke is no thicker than this
+DASH_OFFSET = 0.25  # ems: and runs this close to the middle of the line's em box
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -444,13 +450,91 @@ def line_glyphs(line: _Line, gray: np.ndarray, k: float,
         if not space_before[i] and spans[i][0] > spans[i - 1][1]:
             middle = (spans[i - 1][1] + spans[i][0]) / 2
             spans[i - 1], spans[i] = (spans[i - 1][0], middle), (middle, spans[i][1])
+    # A dash (——) at either end of the line: the detector takes its long thin stroke for a rule
+    # and leaves it out of the line's box, or the recogniser reads part of it as a hyphen; it is
+    # read from the image, in place of such hyphens.
+    n = len(texts)
+    lefts = [ink[0]] + [end for _, end in runs]
+    rights = [start for start, _ in runs] + [ink[1]]
+    lead = next((j for j in range(min(2, n - 1) + 1) if j == n - 1 or texts[j] not in DASH_LIKE), 0)
+    trail = next((j for j in range(min(2, n - 1) + 1) if j == n - 1 or texts[n - 1 - j] not in DASH_LIKE), 0)
+    strokes = {side: dash_stroke(gray, (lefts[lead], rights[n - 1 - trail]), centre, size, side)
+               for side in (-1, 1)}
+    first = lead if strokes[-1] else 0
+    last = n - 1 - (trail if strokes[1] else 0)
     glyphs = []
     for i, (t, (_, conf, _), (gx0, gx1)) in enumerate(zip(texts, chars, spans)):
-        if space_before[i]:
+        if not first <= i <= last:
+            continue
+        if space_before[i] and i > first:
             glyphs.append(_glyph(" ", spans[i - 1][1], top, max(gx0, spans[i - 1][1]), bottom,
                                  size, conf, k, offset))
         glyphs.append(_glyph(t, gx0, top, gx1, bottom, size, conf, k, offset))
+    for side, stroke in strokes.items():
+        if stroke is not None:
+            x0, x1 = stroke
+            dashes = [_glyph("—", x0 + j * (x1 - x0) / 2, top, x0 + (j + 1) * (x1 - x0) / 2, bottom,
+                             size, 1.0, k, offset) for j in range(2)]
+            glyphs = dashes + glyphs if side < 0 else glyphs + dashes
     return glyphs
+
+
+def _one_dash_each(glyphs: list[dict]) -> list[dict]:
+    """A dash between two line boxes of one row is found after the first and before the second:
+    kept once."""
+    kept: list[dict] = []
+    dashes: list[dict] = []
+    for g in glyphs:
+        if g["text"] == "—" and g["conf"] == 1.0:
+            cx, cy = (g["x0"] + g["x1"]) / 2, (g["top"] + g["bottom"]) / 2
+            if any(d["x0"] <= cx <= d["x1"] and d["top"] <= cy <= d["bottom"] for d in dashes):
+                continue
+            dashes.append(g)
+        kept.append(g)
+    return kept
+
+
+def dash_stroke(gray: np.ndarray, line_ink: tuple[float, float], centre: float, size: float,
+                side: int) -> Optional[tuple[float, float]]:
+    """The x extent (pixels) of a Chinese dash `——` printed just before (`side` -1) or after
+    (+1) a line whose ink spans `line_ink`: one thin horizontal stroke about two ems long
+    through the middle of the line's em box, starting within DASH_GAP of the line's ink."""
+    h, w = gray.shape[:2]
+    y0, y1 = max(0, int(centre - 0.5 * size)), min(h, int(math.ceil(centre + 0.5 * size)))
+    reach = int((DASH_GAP + DASH_EMS[1]) * size) + 2
+    if side < 0:
+        x0, x1 = max(0, int(line_ink[0]) - reach), max(0, int(line_ink[0]))
+    else:
+        x0, x1 = min(w, int(math.ceil(line_ink[1]))), min(w, int(math.ceil(line_ink[1])) + reach)
+    if x1 - x0 < size or y1 - y0 < 3:
+        return None
+    dark = gray[y0:y1, x0:x1] < RULE_DARK
+    columns = dark.any(axis=0)
+    if side < 0:
+        columns = columns[::-1]  # scanning away from the line
+    filled = np.flatnonzero(columns)
+    if not len(filled) or filled[0] > DASH_GAP * size:
+        return None
+    start = last = int(filled[0])
+    for j in filled[1:]:
+        if j - last - 1 > DASH_BREAK * size:
+            break
+        last = int(j)
+    end = last + 1
+    length = end - start
+    if not DASH_EMS[0] * size <= length <= DASH_EMS[1] * size:
+        return None
+    cols = slice(start, end) if side > 0 else slice(len(columns) - end, len(columns) - start)
+    stroke = dark[:, cols]
+    rows = np.flatnonzero(stroke.any(axis=1))
+    thick = rows[-1] - rows[0] + 1
+    middle = y0 + (rows[0] + rows[-1]) / 2
+    if thick > DASH_THICKNESS * size or abs(middle - centre) > DASH_OFFSET * size \
+            or stroke.any(axis=0).mean() < 0.9:
+        return None
+    if side > 0:
+        return float(x0 + start), float(x0 + end)
+    return float(x1 - end), float(x1 - start)
 
 
 def _spaced_pairs(text: str) -> list[bool]:
@@ -625,7 +709,7 @@ def read_page_image(image: np.ndarray, points_per_pixel: float,
         seconds["rec"] = time.perf_counter() - start
     gray = _gray(image)
     lines = [line for line in lines if line.score >= MIN_SCORE]
-    glyphs = [g for line in lines for g in line_glyphs(line, gray, points_per_pixel)]
+    glyphs = _one_dash_each([g for line in lines for g in line_glyphs(line, gray, points_per_pixel)])
     start = time.perf_counter()
     photos, rules = page_graphics(gray, [_rect(line.quad) for line in lines])
     seconds["graphics"] = time.perf_counter() - start
