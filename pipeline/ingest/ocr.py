@@ -472,7 +472,12 @@ def line_glyphs(line: _Line, gray: np.ndarray, k: float,
         glyphs.append(_glyph(t, gx0, top, gx1, bottom, size, conf, k, offset))
     for side, stroke in strokes.items():
         if stroke is not None:
+            # The dash touches its neighbour, as its advance box does in a text layer.
             x0, x1 = stroke
+            if side < 0 and x0 < spans[first][0]:
+                x1 = spans[first][0]
+            elif side > 0 and spans[last][1] < x1:
+                x0 = spans[last][1]
             dashes = [_glyph("—", x0 + j * (x1 - x0) / 2, top, x0 + (j + 1) * (x1 - x0) / 2, bottom,
                              size, 1.0, k, offset) for j in range(2)]
             glyphs = dashes + glyphs if side < 0 else glyphs + dashes
