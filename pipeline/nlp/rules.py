@@ -74,7 +74,8 @@ def byline_spans(text: str, byline: Iterable[str]) -> list[Span]:
     out = []
     for name in byline:
         name = (name or "").strip()
-        if not name or len(name) > 12:
+        # A name with a blank or control character inside is no single entity span.
+        if not name or len(name) > 12 or any(ch.isspace() for ch in name):
             continue
         for m in regex.finditer(regex.escape(name), text):
             out.append((m.start(), m.end(), "PERSON"))
