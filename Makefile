@@ -52,6 +52,7 @@ bench: $(STAMP) sysdeps
 	$(PY) scripts/bench_nlp.py
 	$(PY) scripts/bench_layout.py
 	$(PY) scripts/bench_growth.py
+	$(PY) scripts/bench_ocr.py --pages port+farm,dense --cases 200dpi
 
 # Hostile and broken inputs (500+, fixed seeds) through the command line; non-zero exit when
 # any file is lost, hangs, or fails with a traceback or a raw exception name.

@@ -29,6 +29,7 @@ import math
 import os
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
@@ -41,6 +42,7 @@ from pipeline.document import Box
 LOW_CONFIDENCE = 0.8  # a line whose least confident character is below this is shown for review
 DEFAULT_DPI = 200  # PDF pages are rendered at this resolution for OCR
 DET_MAX_SIDE = 2000  # detection input: longest side in pixels (the image is never enlarged)
+REC_BATCH = 6  # crops per recogniser call (rapidocr's default; larger batches measured slower)
 MIN_SCORE = 0.5  # recognised lines scoring less are dropped (rapidocr's own default)
 TALL = 1.5  # height/width from which a box is a vertical line (rapidocr turns such crops)
 SKEW_MIN_DEGREES = 0.1  # a smaller median angle is left alone
@@ -49,8 +51,12 @@ LONG_LINE = 4.0  # width/height from which a line box's angle counts for deskewi
 DUPLICATE_OVERLAP = 0.5  # two boxes sharing this share of the smaller one are one line
 SAME_ROW = 0.7  # boxes sharing this share of their height and overlapping at all are one line
 INK_EM = 0.95  # ink height of a line of Chinese type, in ems (WenQuanYi Zen Hei 0.99, Song ~0.9)
-SPACE_GAP = 0.3  # of the size: a blank this wide between two Chinese characters' ink is a space
-LATIN_SPACE_GAP = 0.5  # the same beside digits and Latin letters, whose ink is narrower
+SPACE_EXTRA = 0.15  # of the size: two characters' centres this much further apart than their
+# advances hold a printed space (a thin space is 0.25-0.33 em)
+MIN_SPACE_INK_GAP = 0.28  # of the size: and their ink at least this far apart (a thin space
+# leaves its own width and two side bearings)
+DIGIT_ADVANCE = 0.55  # of the full-width pitch: a digit's advance when the line shows none
+LETTER_BEARING = 0.1  # of the size: a Latin letter's advance beyond its ink
 OPEN_PUNCTUATION = "（(《〈“‘「『【〔"
 CLOSE_PUNCTUATION = "，。、；：？！）)》〉”’」』】〕,.;:?!"
 ORIENTATION_SAMPLE = 16  # line crops used to decide whether a page is upside down
@@ -65,6 +71,12 @@ PHOTO_FILL = 0.5  # ...and this share of its box is not paper
 REGION_PAD = 0.25  # line heights added above and below a region to re-read
 BLANK_CONTRAST = 24  # grey levels: a page image with less spread between its darkest and lightest
 # pixel holds no ink to read (an empty page), so the detector is not run on it
+DASH_LIKE = "-‐‑–—―－_一"  # what the recogniser makes of part of a dash
+DASH_EMS = (1.5, 2.3)  # a dash `——` is one stroke this many ems long (two em dashes, touching)
+DASH_GAP = 0.8  # ems: at most this blank between the dash and the line's ink
+DASH_BREAK = 0.2  # ems: a break this short inside the stroke joins its two halves
+DASH_THICKNESS = 0.2  # ems: the stroke is no thicker than this
+DASH_OFFSET = 0.25  # ems: and runs this close to the middle of the line's em box
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -118,7 +130,11 @@ def cpu_threads(requested: int) -> int:
 
 
 class OcrEngine:
-    """rapidocr's detector, classifier and recogniser, loaded once per process and thread count."""
+    """rapidocr's detector, classifier and recogniser, loaded once per process and thread count.
+
+    The detector runs one large image: its session uses `threads` intra-op threads. The
+    recogniser runs many small batches: one intra-op thread per batch and `threads` batches at a
+    time do more per CPU second than threads splitting each small batch (measured: README)."""
 
     def __init__(self, threads: int) -> None:
         # onnxruntime's telemetry writes a device id under ~/.cache (and may report usage):
@@ -136,12 +152,15 @@ class OcrEngine:
             "Det.model_path": str(files["det"]),
             "Rec.model_path": str(files["rec"]),
             "Cls.model_path": str(files["cls"]),
-            "EngineConfig.onnxruntime.intra_op_num_threads": self.threads,
+            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         })
         self.det = self._ocr._load_det_model()
         self.rec = self._ocr._load_rec_model()
         self.cls = self._ocr._load_cls_model()
+        if self.threads > 1:
+            self.det.session.session = _session(files["det"], self.threads)
+        self.pool = ThreadPoolExecutor(self.threads) if self.threads > 1 else None
         self.lock = threading.Lock()
 
     def detect(self, image: np.ndarray, max_side: int = DET_MAX_SIDE) -> list[np.ndarray]:
@@ -159,13 +178,12 @@ class OcrEngine:
 
     def recognise(self, image: np.ndarray, quads: list[np.ndarray]) -> list[_Line]:
         """Text, confidence and per-character boxes of each quad's crop."""
-        from rapidocr.ch_ppocr_rec import TextRecInput
         from rapidocr.utils.process_img import get_rotate_crop_image
 
         if not quads:
             return []
         crops = [get_rotate_crop_image(image, q.copy()) for q in quads]
-        rec = self.rec(TextRecInput(img=crops, return_word_box=True))
+        rec = self._recognise_batches(crops)
         if rec.txts is None:
             return []
         keep = [i for i, t in enumerate(rec.txts) if t.strip()]
@@ -183,6 +201,28 @@ class OcrEngine:
             lines.append(_Line(quad, text, float(score), chars))
         return lines
 
+    def _recognise_batches(self, crops: list[np.ndarray]):
+        """rapidocr's recogniser over `crops` in batches of REC_BATCH crops of similar width
+        (little padding), `threads` batches at a time; results in the crops' order."""
+        from rapidocr.ch_ppocr_rec import TextRecInput
+
+        order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1] / max(1, crops[i].shape[0]))
+        batches = [order[i:i + REC_BATCH] for i in range(0, len(order), REC_BATCH)]
+
+        def run(batch: list[int]):
+            return self.rec(TextRecInput(img=[crops[i] for i in batch], return_word_box=True))
+
+        outputs = list(self.pool.map(run, batches)) if self.pool else [run(b) for b in batches]
+        txts: list[str] = [""] * len(crops)
+        scores: list[float] = [0.0] * len(crops)
+        words: list = [None] * len(crops)
+        for batch, out in zip(batches, outputs):
+            for j, i in enumerate(batch):
+                txts[i], scores[i], words[i] = out.txts[j], out.scores[j], out.word_results[j]
+        out = outputs[0]
+        out.imgs, out.txts, out.scores, out.word_results = crops, tuple(txts), tuple(scores), tuple(words)
+        return out
+
     def upside_down(self, image: np.ndarray, quads: list[np.ndarray]) -> bool:
         """Most of the longest lines read as turned 180 degrees by rapidocr's classifier."""
         from rapidocr.utils.process_img import get_rotate_crop_image
@@ -194,6 +234,20 @@ class OcrEngine:
         result = self.cls(crops)
         labels = [label for label, _ in (result.cls_res or [])]
         return labels.count("180") >= UPSIDE_DOWN_SHARE * len(labels)
+
+
+def _session(model: Path, threads: int):
+    """An onnxruntime session with `threads` intra-op threads that sleep rather than spin when
+    idle (spinning burns the CPU other work on a shared machine needs)."""
+    from onnxruntime import GraphOptimizationLevel, InferenceSession, SessionOptions
+
+    options = SessionOptions()
+    options.log_severity_level = 4
+    options.graph_optimization_level = GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
 
 
 _ENGINES: dict[int, OcrEngine] = {}
@@ -390,23 +444,104 @@ def line_glyphs(line: _Line, gray: np.ndarray, k: float,
         centre = (rect[1] + rect[3]) / 2
     top, bottom = centre - size / 2, centre + size / 2
     spans = [(float(box[:, 0].min()), float(box[:, 0].max())) for _, _, box in chars]
-    blanks = _blank_columns(gray, rect, spans)
-    spaced = _spaced_pairs(line.text)
-    space_before = [False] + [spaced[i - 1] or _is_space(texts[i - 1], texts[i], blanks[i - 1] / size)
-                              for i in range(1, len(texts))]
+    runs, ink = _blank_runs(gray, rect, spans)
+    space_before = [False] + printed_spaces(texts, runs, ink, size, _spaced_pairs(line.text))
     # Characters of one word touch, as a text layer's advance boxes do: ink boxes leave gaps
     # between characters that could line up down a column and pass for a gutter.
     for i in range(1, len(spans)):
         if not space_before[i] and spans[i][0] > spans[i - 1][1]:
             middle = (spans[i - 1][1] + spans[i][0]) / 2
             spans[i - 1], spans[i] = (spans[i - 1][0], middle), (middle, spans[i][1])
+    # A dash (——) at either end of the line: the detector takes its long thin stroke for a rule
+    # and leaves it out of the line's box, or the recogniser reads part of it as a hyphen; it is
+    # read from the image, in place of such hyphens.
+    n = len(texts)
+    lefts = [ink[0]] + [end for _, end in runs]
+    rights = [start for start, _ in runs] + [ink[1]]
+    lead = next((j for j in range(min(2, n - 1) + 1) if j == n - 1 or texts[j] not in DASH_LIKE), 0)
+    trail = next((j for j in range(min(2, n - 1) + 1) if j == n - 1 or texts[n - 1 - j] not in DASH_LIKE), 0)
+    strokes = {side: dash_stroke(gray, (lefts[lead], rights[n - 1 - trail]), centre, size, side)
+               for side in (-1, 1)}
+    first = lead if strokes[-1] else 0
+    last = n - 1 - (trail if strokes[1] else 0)
     glyphs = []
     for i, (t, (_, conf, _), (gx0, gx1)) in enumerate(zip(texts, chars, spans)):
-        if space_before[i]:
+        if not first <= i <= last:
+            continue
+        if space_before[i] and i > first:
             glyphs.append(_glyph(" ", spans[i - 1][1], top, max(gx0, spans[i - 1][1]), bottom,
                                  size, conf, k, offset))
         glyphs.append(_glyph(t, gx0, top, gx1, bottom, size, conf, k, offset))
+    for side, stroke in strokes.items():
+        if stroke is not None:
+            # The dash touches its neighbour, as its advance box does in a text layer.
+            x0, x1 = stroke
+            if side < 0 and x0 < spans[first][0]:
+                x1 = spans[first][0]
+            elif side > 0 and spans[last][1] < x1:
+                x0 = spans[last][1]
+            dashes = [_glyph("—", x0 + j * (x1 - x0) / 2, top, x0 + (j + 1) * (x1 - x0) / 2, bottom,
+                             size, 1.0, k, offset) for j in range(2)]
+            glyphs = dashes + glyphs if side < 0 else glyphs + dashes
     return glyphs
+
+
+def _one_dash_each(glyphs: list[dict]) -> list[dict]:
+    """A dash between two line boxes of one row is found after the first and before the second:
+    kept once."""
+    kept: list[dict] = []
+    dashes: list[dict] = []
+    for g in glyphs:
+        if g["text"] == "—" and g["conf"] == 1.0:
+            cx, cy = (g["x0"] + g["x1"]) / 2, (g["top"] + g["bottom"]) / 2
+            if any(d["x0"] <= cx <= d["x1"] and d["top"] <= cy <= d["bottom"] for d in dashes):
+                continue
+            dashes.append(g)
+        kept.append(g)
+    return kept
+
+
+def dash_stroke(gray: np.ndarray, line_ink: tuple[float, float], centre: float, size: float,
+                side: int) -> Optional[tuple[float, float]]:
+    """The x extent (pixels) of a Chinese dash `——` printed just before (`side` -1) or after
+    (+1) a line whose ink spans `line_ink`: one thin horizontal stroke about two ems long
+    through the middle of the line's em box, starting within DASH_GAP of the line's ink."""
+    h, w = gray.shape[:2]
+    y0, y1 = max(0, int(centre - 0.5 * size)), min(h, int(math.ceil(centre + 0.5 * size)))
+    reach = int((DASH_GAP + DASH_EMS[1]) * size) + 2
+    if side < 0:
+        x0, x1 = max(0, int(line_ink[0]) - reach), max(0, int(line_ink[0]))
+    else:
+        x0, x1 = min(w, int(math.ceil(line_ink[1]))), min(w, int(math.ceil(line_ink[1])) + reach)
+    if x1 - x0 < size or y1 - y0 < 3:
+        return None
+    dark = gray[y0:y1, x0:x1] < RULE_DARK
+    columns = dark.any(axis=0)
+    if side < 0:
+        columns = columns[::-1]  # scanning away from the line
+    filled = np.flatnonzero(columns)
+    if not len(filled) or filled[0] > DASH_GAP * size:
+        return None
+    start = last = int(filled[0])
+    for j in filled[1:]:
+        if j - last - 1 > DASH_BREAK * size:
+            break
+        last = int(j)
+    end = last + 1
+    length = end - start
+    if not DASH_EMS[0] * size <= length <= DASH_EMS[1] * size:
+        return None
+    cols = slice(start, end) if side > 0 else slice(len(columns) - end, len(columns) - start)
+    stroke = dark[:, cols]
+    rows = np.flatnonzero(stroke.any(axis=1))
+    thick = rows[-1] - rows[0] + 1
+    middle = y0 + (rows[0] + rows[-1]) / 2
+    if thick > DASH_THICKNESS * size or abs(middle - centre) > DASH_OFFSET * size \
+            or stroke.any(axis=0).mean() < 0.9:
+        return None
+    if side > 0:
+        return float(x0 + start), float(x0 + end)
+    return float(x1 - end), float(x1 - start)
 
 
 def _spaced_pairs(text: str) -> list[bool]:
@@ -425,37 +560,90 @@ def _spaced_pairs(text: str) -> list[bool]:
     return out
 
 
-def _is_space(before: str, after: str, gap_ems: float) -> bool:
-    """A blank between two characters' ink wide enough to be a printed space. Full-width
-    punctuation carries its own blank half, so gaps beside it don't count."""
-    if before[-1] in CLOSE_PUNCTUATION or after[0] in OPEN_PUNCTUATION + CLOSE_PUNCTUATION:
-        return False
-    threshold = SPACE_GAP if _is_cjk(before[-1]) and _is_cjk(after[0]) else LATIN_SPACE_GAP
-    return gap_ems >= threshold
+def _half_width(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
-def _blank_columns(gray: np.ndarray, rect: tuple[float, float, float, float],
-                   spans: list[tuple[float, float]]) -> list[float]:
+def printed_spaces(texts: list[str], runs: list[tuple[float, float]], ink: tuple[float, float],
+                   size: float, recogniser: list[bool]) -> list[bool]:
+    """For each pair of neighbouring characters, whether a space was printed between them.
+
+    `runs` is the widest ink-free run of pixel columns between each pair (start, end) and `ink`
+    the line's first and last ink columns, so each character's ink lies between the runs on its
+    sides and its centre is the centre of its em box (Chinese type is centred in its box). The distance between two centres, less the two
+    half advances (the line's own pitch for full-width characters, its digit pitch for digits,
+    ink plus a little for letters), is what a space adds. Ink gaps alone can't tell: a narrow
+    glyph (了, 个, 1) leaves as wide a blank as a thin space does.
+    Between two Latin letters or digits the recogniser's own word spaces count too."""
+    n = len(texts)
+    if n < 2:
+        return []
+    left = [ink[0]] + [end for _, end in runs]
+    right = [start for start, _ in runs] + [ink[1]]
+    centres = [(l + r) / 2 for l, r in zip(left, right)]
+    widths = [r - l for l, r in zip(left, right)]
+
+    def pitch(kind) -> Optional[float]:
+        steps = [centres[i + 1] - centres[i] for i in range(n - 1)
+                 if kind(texts[i]) and kind(texts[i + 1])]
+        return float(median(steps)) if steps else None
+
+    full = pitch(lambda t: _is_cjk(t[0]) and t[0] not in OPEN_PUNCTUATION + CLOSE_PUNCTUATION) or size
+    digit = pitch(lambda t: t[0].isdigit()) or DIGIT_ADVANCE * full
+
+    def advance(i: int) -> float:
+        ch = texts[i][0]
+        if ch.isdigit():
+            return digit
+        if _half_width(ch):
+            return widths[i] + LETTER_BEARING * size
+        return full if _is_cjk(ch) else 0.5 * full
+
+    out = []
+    for i in range(n - 1):
+        before, after = texts[i][-1], texts[i + 1][0]
+        if before in CLOSE_PUNCTUATION or after in OPEN_PUNCTUATION + CLOSE_PUNCTUATION:
+            out.append(False)  # full-width punctuation carries its own blank half
+            continue
+        if _half_width(before) and _half_width(after) and recogniser[i]:
+            out.append(True)
+            continue
+        extra = centres[i + 1] - centres[i] - (advance(i) + advance(i + 1)) / 2
+        out.append(extra >= SPACE_EXTRA * size and runs[i][1] - runs[i][0] >= MIN_SPACE_INK_GAP * size)
+    return out
+
+
+def _blank_runs(gray: np.ndarray, rect: tuple[float, float, float, float],
+                spans: list[tuple[float, float]]
+                ) -> tuple[list[tuple[float, float]], tuple[float, float]]:
     """For each pair of neighbouring characters, the widest run of ink-free pixel columns
-    between their centres: the printed gap, which rapidocr's character boxes don't show."""
+    between their centres (start, end in image x; an empty run at the midpoint when their ink
+    touches): the printed gap, which rapidocr's character boxes don't show. With it, the
+    line's first and last ink columns."""
     h, w = gray.shape[:2]
     x0, y0 = max(0, int(rect[0])), max(0, int(rect[1]))
     x1, y1 = min(w, int(math.ceil(rect[2]))), min(h, int(math.ceil(rect[3])))
+    middles = [((a0 + a1) / 2 + (b0 + b1) / 2) / 2 for (a0, a1), (b0, b1) in zip(spans, spans[1:])]
+    outer = (spans[0][0], spans[-1][1]) if spans else (0.0, 0.0)
     if x1 - x0 < 2 or y1 - y0 < 2 or len(spans) < 2:
-        return [0.0] * max(0, len(spans) - 1)
+        return [(m, m) for m in middles], outer
     crop = gray[y0:y1, x0:x1]
     lo, hi = float(crop.min()), float(crop.max())
     ink = (crop < (lo + hi) / 2).any(axis=0) if hi - lo >= 40 else np.ones(x1 - x0, bool)
-    gaps = []
-    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+    columns = np.flatnonzero(ink)
+    if len(columns):
+        outer = (float(x0 + columns[0]), float(x0 + columns[-1] + 1))
+    runs = []
+    for (a0, a1), (b0, b1), middle in zip(spans, spans[1:], middles):
         left = max(0, int((a0 + a1) / 2) - x0)
         right = min(len(ink), int((b0 + b1) / 2) - x0)
-        best = run = 0
-        for has_ink in ink[left:right]:
-            run = 0 if has_ink else run + 1
-            best = max(best, run)
-        gaps.append(float(best))
-    return gaps
+        best, best_end, run = 0, 0, 0
+        for j in range(left, right):
+            run = 0 if ink[j] else run + 1
+            if run > best:
+                best, best_end = run, j + 1
+        runs.append((float(x0 + best_end - best), float(x0 + best_end)) if best else (middle, middle))
+    return runs, outer
 
 
 def _gray(image: np.ndarray) -> np.ndarray:
@@ -537,7 +725,7 @@ def read_page_image(image: np.ndarray, points_per_pixel: float,
         seconds["rec"] = time.perf_counter() - start
     gray = _gray(image)
     lines = [line for line in lines if line.score >= MIN_SCORE]
-    glyphs = [g for line in lines for g in line_glyphs(line, gray, points_per_pixel)]
+    glyphs = _one_dash_each([g for line in lines for g in line_glyphs(line, gray, points_per_pixel)])
     start = time.perf_counter()
     photos, rules = page_graphics(gray, [_rect(line.quad) for line in lines])
     seconds["graphics"] = time.perf_counter() - start

@@ -225,7 +225,15 @@ def draw_article(canvas, spec: PageSpec, place: Placement) -> None:
             for i, line in enumerate(wrap(paragraph, width, BODY_SIZE, indent=2 * BODY_SIZE)):
                 flow.draw(line, BODY_SIZE, 2 * BODY_SIZE if i == 0 else 0.0)
     for credit in article.get("credits", []):
-        flow.draw(credit, CREDIT_SIZE, 0.0)
+        # Wrapped to the column like any text: drawn whole, a long credit in a narrow column ran
+        # over the next column's body text. Closing punctuation hangs at the end of the line
+        # before, as typesetters set it, rather than open a line of its own.
+        lines = wrap(credit, width, CREDIT_SIZE)
+        for i in range(len(lines) - 1, 0, -1):
+            while lines[i] and lines[i][0] in "）】」』》〉”’，。、；：？！":
+                lines[i - 1], lines[i] = lines[i - 1] + lines[i][0], lines[i][1:]
+        for line in filter(None, lines):
+            flow.draw(line, CREDIT_SIZE, 0.0)
 
 
 def render_page(spec: PageSpec) -> bytes:
