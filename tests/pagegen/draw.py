@@ -175,9 +175,19 @@ def render(pages: list[Page], order: str = "stream", seed: int = 0) -> bytes:
             obj = canvas.beginText()
             obj.setTextOrigin(t.x, h - t.top - ASCENT * t.size)
             obj.setFont(t.font, t.size)
-            obj.setCharSpace(t.char_space)
             obj.setFillGray(1 if t.white else 0)
-            obj.textOut(t.text)
+            if t.char_space:
+                # Each character at its own position, as typesetting systems write justified
+                # lines. (Character spacing `Tc` would do, but reportlab splits a CJK line into
+                # one string per font subset and pdfminer adds no spacing after a string's last
+                # character: the text layer would disagree with the drawn page.)
+                x = t.x
+                for ch in t.text:
+                    obj.setTextOrigin(x, h - t.top - ASCENT * t.size)
+                    obj.textOut(ch)
+                    x += text_width(ch, t.font, t.size) + t.char_space
+            else:
+                obj.textOut(t.text)
             canvas.drawText(obj)
         canvas.showPage()
     canvas.save()
