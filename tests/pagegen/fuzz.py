@@ -327,7 +327,7 @@ class Composer:
 
     # ---- drawing ----------------------------------------------------------------------------
     def draw_title(self, page: Page, art: ArticleText, style: Style, x0: float, x1: float, top: float,
-                   gold: dict) -> float:
+                   gold: dict, smallest: bool = False) -> float:
         """Kicker, headline and subheadline centred over [x0, x1]; returns the body top.
 
         Every title line fits the slot with a margin (a title never runs into its neighbour's);
@@ -364,7 +364,9 @@ class Composer:
             if size < low:
                 mode = "two_lines"
         if mode == "two_lines":
-            size = min(size, room / max(unit.values()))
+            # Each phrase on a line of its own, the first one clearly short of the width (a
+            # first line that fills the width reads as a wrapped headline).
+            size = min(size, room / max(unit.values()), 0.8 * (x1 - x0) / (unit[parts[0]] + 2.0))
             if size < low:
                 mode = "wrapped"
         if mode == "line":
@@ -374,8 +376,10 @@ class Composer:
         if mode == "wrapped":
             whole = text_width(art.headline.replace(" ", ""), font, 1.0)
             # Two or three lines' worth at most, never fewer than three characters a line.
-            size = min(max(low, r.uniform(1.05, 1.7) * room / whole), room / 3.2)
+            size = min(max(low, r.uniform(1.05, 1.7) * room / whole), room / 3.2, style.body * 4.0)
             size = max(size, low)
+        if smallest:
+            size = low
         size = round(size, 2)
         small = (style.body * 1.3, 0.75 * size)
         if art.kicker:
@@ -527,7 +531,13 @@ class Composer:
         elif untitled:
             body_top = top
         else:
+            state, drawn = r.getstate(), len(page.texts)
             body_top = self.draw_title(page, art, style, x0, x1, top, gold)
+            if bottom - body_top < 6 * style.body * style.leading:
+                # No room left for text under a large title: set it again in the smallest size.
+                del page.texts[drawn:]
+                r.setstate(state)
+                body_top = self.draw_title(page, art, style, x0, x1, top, gold, smallest=True)
         flow = _Flow(body_columns, body_top, bottom)
         if style.column_rules:
             for (a0, a1), (b0, b1) in zip(body_columns, body_columns[1:]):
@@ -574,9 +584,15 @@ class Composer:
         if jump_from:
             line(jump_from, style.body, style.body_font)
         if art.byline and not untitled:
-            text = ("本报记者 " if art.byline_style == "reporter" else "□") + " ".join(art.byline)
-            if line(text, style.body, style.body_font):
-                gold["byline"] = list(art.byline)
+            # As many names as the column holds.
+            names = list(art.byline)
+            lead_in = "本报记者 " if art.byline_style == "reporter" else "□"
+            room = min(c[1] - c[0] for c in body_columns)
+            while len(names) > 1 and text_width(lead_in + " ".join(names), style.body_font, style.body) > room:
+                names.pop()
+            text = lead_in + " ".join(names)
+            if text_width(text, style.body_font, style.body) <= room and line(text, style.body, style.body_font):
+                gold["byline"] = names
         sections = [(h, list(ps)) for h, ps in art.sections]
         printed: list[tuple[Optional[str], list[str]]] = []
         open_paragraph = False

@@ -1,0 +1,143 @@
+"""Which title governs each block, photo and table of a page region.
+
+A title stands over its article: the white band it stands in (its "roof", from the title
+sideways to the nearest content beside it, a printed rule or the region's edge) covers the
+article's columns. An element goes to the nearest title above it whose roof covers it.
+
+A vertical title stands at the top corner of its article, beside the text: it governs the
+region on the side where text begins level with its top (the other side holds a neighbour's
+title, or text running up past its top), out to the first content that runs up past its top
+and down to the next title. Elements under no title form an untitled article (text continued
+from an earlier page).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pipeline.document import Box, Line
+from pipeline.layout.elements import Element, element_box, union
+from pipeline.layout.geometry import box_of
+
+ROOF_SHRINK = 0.2  # of the title's height, off its top and bottom: the band that must stay white
+ROOF_COVER = 0.3  # share of an element's width a roof must cover
+
+
+@dataclass
+class Article:
+    title: list[Line]
+    elements: list[Element] = field(default_factory=list)
+
+    @property
+    def title_box(self) -> Box:
+        return union([box_of(l) for l in self.title])
+
+    @property
+    def box(self) -> Box:
+        return union([box_of(l) for l in self.title] + [element_box(e) for e in self.elements])
+
+
+def roof(title: Box, others: list[Box], walls: list[Box], left: float, right: float) -> tuple[float, float]:
+    """The white band a title stands in: from the title sideways to the nearest content beside
+    it (or a printed rule, or the region's edge)."""
+    x0, top, x1, bottom = title
+    h = bottom - top
+    band_top, band_bottom = top + ROOF_SHRINK * h, bottom - ROOF_SHRINK * h
+    lo, hi = left, right
+    for o in others:
+        if o[3] <= band_top or o[1] >= band_bottom:
+            continue
+        if o[2] <= x0 + 0.5:
+            lo = max(lo, o[2])
+        elif o[0] >= x1 - 0.5:
+            hi = min(hi, o[0])
+    for w in walls:
+        if w[1] < band_bottom and w[3] > band_top:
+            if w[2] <= x0:
+                lo = max(lo, w[2])
+            elif w[0] >= x1:
+                hi = min(hi, w[0])
+    return lo, hi
+
+
+def vertical_region(title: Box, elements: list[Box], titles: list[Box], right: float, left: float,
+                    bottom_edge: float, body: float) -> Optional[Box]:
+    """The region a vertical title governs (see the module docstring)."""
+    x0, top, x1, bottom = title
+    beside = [e for e in elements if e[1] < bottom and e[3] > top]
+    sides = []
+    for to_right in (True, False):
+        near = [e for e in beside if (e[0] >= x1 - 1 if to_right else e[2] <= x0 + 1)]
+        if not near:
+            continue
+        gap = min((e[0] - x1) if to_right else (x0 - e[2]) for e in near)
+        level = [t for t in titles if t[1] < top + 2 * body and t[3] > top
+                 and (t[0] >= x1 - 1 if to_right else t[2] <= x0 + 1)]
+        # The column next to the title, and where it begins.
+        column = [e for e in near if ((e[0] - x1) if to_right else (x0 - e[2])) <= gap + body]
+        begins = min(e[1] for e in column)
+        titled = bool(level) and min((t[0] - x1) if to_right else (x0 - t[2]) for t in level) < gap
+        sides.append((titled or begins < top - body, abs(begins - top), gap, to_right))
+    if not sides:
+        return None
+    *_, to_right = min(sides)
+    edge = right if to_right else left
+    for e in elements + titles:
+        crosses = e[1] < top - 1.0 * body and e[3] > top + 1.0 * body
+        if e in titles and e[1] < bottom and e[3] > top:
+            crosses = True
+        if not crosses:
+            continue
+        if to_right and e[0] >= x1 - 1:
+            edge = min(edge, e[0])
+        elif not to_right and e[2] <= x0 + 1:
+            edge = max(edge, e[2])
+    rx0, rx1 = (x1, edge) if to_right else (edge, x0)
+    below = [t[1] for t in titles if t[1] > top + 1 and min(t[2], rx1) > max(t[0], rx0)]
+    return (rx0, top - body, rx1, min(below, default=bottom_edge))
+
+
+def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
+           body: float) -> tuple[list[Article], list[Element]]:
+    """Each element to the title that governs it; returns the articles and the orphans."""
+    articles = [Article(t) for t in stacks]
+    boxes = [element_box(e) for e in elements]
+    title_boxes = [a.title_box for a in articles]
+    if not boxes:
+        return articles, []
+    everything = boxes + title_boxes
+    left = min(b[0] for b in everything)
+    right = max(b[2] for b in everything)
+    bottom_edge = max(b[3] for b in everything)
+    regions: dict[int, Box] = {}
+    roofs: dict[int, tuple[float, float]] = {}
+    for i, a in enumerate(articles):
+        tb = title_boxes[i]
+        other_titles = [b for j, b in enumerate(title_boxes) if j != i]
+        if a.title[0].vertical:
+            region = vertical_region(tb, boxes, other_titles, right, left, bottom_edge, body)
+            if region is not None:
+                regions[i] = region
+        else:
+            roofs[i] = roof(tb, boxes + other_titles, walls, left, right)
+    orphans: list[Element] = []
+    for e, b in zip(elements, boxes):
+        cx = (b[0] + b[2]) / 2
+        owner = None
+        for i, r in regions.items():
+            if r[0] - 1 <= cx <= r[2] + 1 and r[1] <= b[1] < r[3]:
+                owner = i
+                break
+        if owner is None:
+            width = max(b[2] - b[0], 1.0)
+            for i, (lo, hi) in roofs.items():
+                tb = title_boxes[i]
+                if tb[3] > b[1] + 0.5 * body or min(b[2], hi) - max(b[0], lo) < ROOF_COVER * width:
+                    continue
+                if owner is None or tb[3] > title_boxes[owner][3]:
+                    owner = i
+        if owner is None:
+            orphans.append(e)
+        else:
+            articles[owner].elements.append(e)
+    return articles, orphans
