@@ -129,15 +129,35 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
                 owner = i
                 break
         if owner is None:
-            width = max(b[2] - b[0], 1.0)
-            for i, (lo, hi) in roofs.items():
-                tb = title_boxes[i]
-                if tb[3] > b[1] + 0.5 * body or min(b[2], hi) - max(b[0], lo) < ROOF_COVER * width:
-                    continue
-                if owner is None or tb[3] > title_boxes[owner][3]:
-                    owner = i
+            owner = _under_roof(b, roofs, title_boxes, body, centred=True)
+        if owner is None:
+            owner = _under_roof(b, roofs, title_boxes, body, centred=False)
         if owner is None:
             orphans.append(e)
         else:
             articles[owner].elements.append(e)
     return articles, orphans
+
+
+def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], title_boxes: list[Box], body: float,
+                centred: bool) -> Optional[int]:
+    """The nearest title above `b` whose roof covers it. A centred title's article lies
+    symmetric about its centre: with `centred`, a roof reaches only as far on either side as
+    it does on the nearer one."""
+    owner = None
+    width = max(b[2] - b[0], 1.0)
+    for i, (lo, hi) in roofs.items():
+        tb = title_boxes[i]
+        if tb[3] > b[1] + 0.5 * body:
+            continue
+        if centred:
+            middle = (tb[0] + tb[2]) / 2
+            reach = min(middle - lo, hi - middle)
+            lo, hi = middle - reach, middle + reach
+            if not lo - 1 <= (b[0] + b[2]) / 2 <= hi + 1:
+                continue
+        elif min(b[2], hi) - max(b[0], lo) < ROOF_COVER * width:
+            continue
+        if owner is None or tb[3] > title_boxes[owner][3]:
+            owner = i
+    return owner

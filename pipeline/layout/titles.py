@@ -56,7 +56,7 @@ def merge_rows(titles: list[Line], below: list[Box], walls: list[Box], body: flo
         row.sort(key=lambda l: box_of(l)[0])
         current = [row[0]]
         for line in row[1:]:
-            if _one_title(current, line, below, walls, body):
+            if _one_title(current, line, titles, below, walls, body):
                 current.append(line)
             else:
                 out.append(_joined(current))
@@ -65,7 +65,9 @@ def merge_rows(titles: list[Line], below: list[Box], walls: list[Box], body: flo
     return out
 
 
-def _one_title(left: list[Line], right: Line, below: list[Box], walls: list[Box], body: float) -> bool:
+def _one_title(left: list[Line], right: Line, titles: list[Line], below: list[Box], walls: list[Box],
+               body: float) -> bool:
+    """Whether two phrases of one title row are one title (see the module docstring)."""
     a, b = union([box_of(l) for l in left]), box_of(right)
     size = right.size or body
     if b[0] - a[2] > ROW_GAP * size:
@@ -73,14 +75,26 @@ def _one_title(left: list[Line], right: Line, below: list[Box], walls: list[Box]
     mid = (a[1] + a[3]) / 2
     if any(w[0] >= a[2] - 1 and w[2] <= b[0] + 1 and w[1] <= mid <= w[3] for w in walls):
         return False
+    # Title lines just above or below: one centred under a single phrase makes the phrases two
+    # titles (each wrapped onto lines of its own); one spanning the gap makes them one.
+    for other in titles:
+        o = box_of(other)
+        if other.vertical or not (-0.3 * size < o[1] - a[3] < STACK_GAP * size
+                                  or -0.3 * size < a[1] - o[3] < STACK_GAP * size):
+            continue
+        over_a, over_b = min(o[2], a[2]) > max(o[0], a[0]), min(o[2], b[2]) > max(o[0], b[0])
+        if over_a and over_b:
+            return True
+        if over_a != over_b:
+            return False
     columns = _first_below((a[0], b[2]), a[3], below, body)
+    whole = _cover((a[0], b[2]), columns)
+    if whole and _centred((a[0], b[2]), whole, body):
+        return True
     left_cover, right_cover = _cover((a[0], a[2]), columns), _cover((b[0], b[2]), columns)
     if left_cover and right_cover and left_cover[1] < right_cover[0] \
             and _centred((a[0], a[2]), left_cover, body) and _centred((b[0], b[2]), right_cover, body):
         return False  # each phrase over columns of its own: two titles side by side
-    whole = _cover((a[0], b[2]), columns)
-    if whole and _centred((a[0], b[2]), whole, body):
-        return True
     return b[0] - a[2] <= ALONE_GAP * size
 
 

@@ -353,7 +353,7 @@ class Composer:
                 lines.append(line)
             return lines
 
-        low = style.body * 1.8  # the smallest headline: a third above the largest kicker
+        low = style.body * 1.85  # the smallest headline: a third above the smallest kicker
         size = r.uniform(style.body * 1.9, style.body * 4.0)
         mode = art.mode
         parts = art.headline.split(" ")
@@ -381,7 +381,7 @@ class Composer:
         if smallest:
             size = low
         size = round(size, 2)
-        small = (style.body * 1.3, 0.75 * size)
+        small = (style.body * 1.35, 0.75 * size)
         if art.kicker:
             ks = round(min(max(small[0], size * r.uniform(0.45, 0.6)), small[1]), 2)
             for line in wrapped(art.kicker, ks):
