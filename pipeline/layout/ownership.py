@@ -112,14 +112,19 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
     regions: dict[int, Box] = {}
     roofs: dict[int, tuple[float, float]] = {}
     for i, a in enumerate(articles):
-        tb = title_boxes[i]
-        other_titles = [b for j, b in enumerate(title_boxes) if j != i]
+        if not a.title[0].vertical:
+            roofs[i] = roof(title_boxes[i], boxes + [b for j, b in enumerate(title_boxes) if j != i],
+                            walls, left, right)
+    # A horizontal title claims the width its article spans about its centre: a vertical
+    # title's region ends there.
+    spans = [_centred_span(title_boxes[i], roofs[i]) if i in roofs else title_boxes[i]
+             for i in range(len(articles))]
+    for i, a in enumerate(articles):
         if a.title[0].vertical:
-            region = vertical_region(tb, boxes, other_titles, right, left, bottom_edge, body)
+            region = vertical_region(title_boxes[i], boxes, [b for j, b in enumerate(spans) if j != i],
+                                     right, left, bottom_edge, body)
             if region is not None:
                 regions[i] = region
-        else:
-            roofs[i] = roof(tb, boxes + other_titles, walls, left, right)
     orphans: list[Element] = []
     for e, b in zip(elements, boxes):
         cx = (b[0] + b[2]) / 2
@@ -129,9 +134,7 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
                 owner = i
                 break
         if owner is None:
-            owner = _under_roof(b, roofs, title_boxes, body, centred=True)
-        if owner is None:
-            owner = _under_roof(b, roofs, title_boxes, body, centred=False)
+            owner = _under_roof(b, roofs, title_boxes, body)
         if owner is None:
             orphans.append(e)
         else:
@@ -139,25 +142,33 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
     return articles, orphans
 
 
-def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], title_boxes: list[Box], body: float,
-                centred: bool) -> Optional[int]:
-    """The nearest title above `b` whose roof covers it. A centred title's article lies
-    symmetric about its centre: with `centred`, a roof reaches only as far on either side as
-    it does on the nearer one."""
-    owner = None
+def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], title_boxes: list[Box],
+                body: float) -> Optional[int]:
+    """The nearest title above `b` whose roof covers it. Titles set level with each other
+    (side by side) share the band above their articles: there, the one whose article lies
+    about its centre takes `b` (a centred title reaches as far on either side as it does on
+    the nearer one)."""
     width = max(b[2] - b[0], 1.0)
-    for i, (lo, hi) in roofs.items():
-        tb = title_boxes[i]
-        if tb[3] > b[1] + 0.5 * body:
-            continue
-        if centred:
-            middle = (tb[0] + tb[2]) / 2
-            reach = min(middle - lo, hi - middle)
-            lo, hi = middle - reach, middle + reach
-            if not lo - 1 <= (b[0] + b[2]) / 2 <= hi + 1:
-                continue
-        elif min(b[2], hi) - max(b[0], lo) < ROOF_COVER * width:
-            continue
-        if owner is None or tb[3] > title_boxes[owner][3]:
-            owner = i
-    return owner
+    candidates = [i for i, (lo, hi) in roofs.items()
+                  if title_boxes[i][3] <= b[1] + 0.5 * body and min(b[2], hi) - max(b[0], lo) >= ROOF_COVER * width]
+    if not candidates:
+        return None
+    nearest = max(candidates, key=lambda i: (title_boxes[i][3], -i))
+
+    def centred_over(i: int) -> bool:
+        span = _centred_span(title_boxes[i], roofs[i])
+        return span[0] - 1 <= (b[0] + b[2]) / 2 <= span[2] + 1
+
+    if centred_over(nearest):
+        return nearest
+    top, bottom = title_boxes[nearest][1], title_boxes[nearest][3]
+    level = [i for i in candidates if i != nearest and title_boxes[i][1] < bottom and title_boxes[i][3] > top
+             and centred_over(i)]
+    return max(level, key=lambda i: (title_boxes[i][3], -i)) if level else nearest
+
+
+def _centred_span(title: Box, roof_: tuple[float, float]) -> Box:
+    """The part of a title's roof symmetric about the title's centre."""
+    middle = (title[0] + title[2]) / 2
+    reach = min(middle - roof_[0], roof_[1] - middle)
+    return (middle - reach, title[1], middle + reach, title[3])
