@@ -76,17 +76,18 @@ def _one_title(left: list[Line], right: Line, titles: list[Line], below: list[Bo
     if any(w[0] >= a[2] - 1 and w[2] <= b[0] + 1 and w[1] <= mid <= w[3] for w in walls):
         return False
     # Title lines just above or below: one centred under a single phrase makes the phrases two
-    # titles (each wrapped onto lines of its own); one spanning the gap makes them one.
+    # titles (each wrapped onto lines of its own); one centred under both makes them one.
     for other in titles:
         o = box_of(other)
         if other.vertical or not (-0.3 * size < o[1] - a[3] < STACK_GAP * size
                                   or -0.3 * size < a[1] - o[3] < STACK_GAP * size):
             continue
-        over_a, over_b = min(o[2], a[2]) > max(o[0], a[0]), min(o[2], b[2]) > max(o[0], b[0])
-        if over_a and over_b:
+        centre = (o[0] + o[2]) / 2
+        if abs(centre - (a[0] + b[2]) / 2) <= CENTRED * body:
             return True
-        if over_a != over_b:
-            return False
+        for piece, rest in ((a, b), (b, a)):
+            if abs(centre - (piece[0] + piece[2]) / 2) <= CENTRED * body and not min(o[2], rest[2]) > max(o[0], rest[0]):
+                return False
     columns = _first_below((a[0], b[2]), a[3], below, body)
     whole = _cover((a[0], b[2]), columns)
     if whole and _centred((a[0], b[2]), whole, body):
