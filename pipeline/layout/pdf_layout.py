@@ -117,7 +117,7 @@ def layout_page(page: RawPage) -> PageLayout:
     body = body_size(lines)
     width = page.width or max(box_of(l)[2] for l in lines)
     height = page.height or max(box_of(l)[3] for l in lines)
-    head, foot, lines = split_furniture(lines, width, height, page.rules)
+    head, foot, lines = split_furniture(lines, width, height, page.rules, page.images)
     layout.edition = edition_of(head, foot)
     layout.furniture = furniture_items(head, foot, page.number)
     tables = find_tables(lines, page.rules, body)

@@ -165,6 +165,12 @@ def take_line(text: str, width: float, font: str, size: float) -> tuple[str, str
             cut = max(1, i)
             while cut > 1 and text[cut] in "，。、；：！？”’）》":
                 cut -= 1
+            # A space at a line's edge would not be seen: a credit such as `（王敏 摄）` moves
+            # to the next line whole.
+            if " " in text[cut - 1 : cut + 1]:
+                opening = text.rfind("（", 0, cut)
+                if opening > 0:
+                    cut = opening
             return text[:cut], text[cut:]
     return text, ""
 
