@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from pipeline.document import Box, Line
-from pipeline.layout.elements import Element, element_box, union
+from pipeline.layout.elements import Block, Element, element_box, union
 from pipeline.layout.geometry import box_of
 
 ROOF_SHRINK = 0.2  # of the title's height, off its top and bottom: the band that must stay white
 ROOF_COVER = 0.3  # share of an element's width a roof must cover
+SAME_WIDTH = 0.1  # columns of one article differ in width by less than this share
 
 
 @dataclass
@@ -61,7 +62,7 @@ def roof(title: Box, others: list[Box], walls: list[Box], left: float, right: fl
 
 
 def vertical_region(title: Box, elements: list[Box], titles: list[Box], right: float, left: float,
-                    bottom_edge: float, body: float) -> Optional[Box]:
+                    bottom_edge: float, body: float, text_columns: list[Box]) -> Optional[Box]:
     """The region a vertical title governs (see the module docstring)."""
     x0, top, x1, bottom = title
     beside = [e for e in elements if e[1] < bottom and e[3] > top]
@@ -94,7 +95,28 @@ def vertical_region(title: Box, elements: list[Box], titles: list[Box], right: f
             edge = max(edge, e[2])
     rx0, rx1 = (x1, edge) if to_right else (edge, x0)
     below = [t[1] for t in titles if t[1] > top + 1 and min(t[2], rx1) > max(t[0], rx0)]
-    return (rx0, top - body, rx1, min(below, default=bottom_edge))
+    region_bottom = min(below, default=bottom_edge)
+    # The article's columns share one width: a column of another width beyond them is a
+    # neighbour's (text continued from elsewhere, set to the page's grid).
+    columns = _columns([c for c in text_columns if rx0 - 1 <= (c[0] + c[2]) / 2 <= rx1 + 1
+                        and top - body <= c[1] < region_bottom])
+    columns.sort(key=lambda c: c[0] if to_right else -c[1])
+    for c in columns[1:]:
+        if abs((c[1] - c[0]) - (columns[0][1] - columns[0][0])) > SAME_WIDTH * (columns[0][1] - columns[0][0]):
+            rx0, rx1 = (rx0, c[0]) if to_right else (c[1], rx1)
+            break
+    return (rx0, top - body, rx1, region_bottom)
+
+
+def _columns(boxes: list[Box]) -> list[tuple[float, float]]:
+    """x-intervals of text blocks, merged where they overlap: the columns."""
+    merged: list[list[float]] = []
+    for b in sorted(boxes):
+        if merged and b[0] < merged[-1][1] - 1:
+            merged[-1][1] = max(merged[-1][1], b[2])
+        else:
+            merged.append([b[0], b[2]])
+    return [(a, b) for a, b in merged]
 
 
 def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
@@ -117,12 +139,13 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
                             walls, left, right)
     # A horizontal title claims the width its article spans about its centre: a vertical
     # title's region ends there.
+    text_columns = [e.box for e in elements if isinstance(e, Block) and len(e.lines) >= 3]
     spans = [_centred_span(title_boxes[i], roofs[i]) if i in roofs else title_boxes[i]
              for i in range(len(articles))]
     for i, a in enumerate(articles):
         if a.title[0].vertical:
             region = vertical_region(title_boxes[i], boxes, [b for j, b in enumerate(spans) if j != i],
-                                     right, left, bottom_edge, body)
+                                     right, left, bottom_edge, body, text_columns)
             if region is not None:
                 regions[i] = region
     orphans: list[Element] = []
