@@ -303,7 +303,10 @@ def _gutters(fragments: list[_Fragment], nxt: dict[int, _Fragment], channels: _C
             aligned[i][0] += c[0] - a.x1 < ALIGNED * size
             aligned[i][1] += b.x0 - c[2] < ALIGNED * size
     gutters = {i for i, (yes, no) in votes.items() if yes > 2 * no}
-    edges = {i for i, (ends, begins) in aligned.items() if ends >= EDGE_ROWS and begins >= EDGE_ROWS}
+    # (Characters of widely spread lines, all spread alike, align too: their rows speak
+    # against the channel.)
+    edges = {i for i, (ends, begins) in aligned.items() if ends >= EDGE_ROWS and begins >= EDGE_ROWS
+             and votes[i][0] >= votes[i][1]}
     return between, gutters | edges, edges, inside
 
 

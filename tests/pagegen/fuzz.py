@@ -309,7 +309,7 @@ class Composer:
             art.credit = f"（本版图片由{t.phrase(r, 4, 8)}提供）"
         return art
 
-    def table_rows(self, width: float, size: float) -> list[list[str]]:
+    def table_rows(self, width: float, size: float, font: str) -> Optional[list[list[str]]]:
         r, t = self.rng, self.texts
         for ncols in range(r.randint(3, 5), 1, -1):
             rows = [[t.phrase(r, 2, 4)] + [t.phrase(r, 2, 4) for _ in range(ncols - 1)]]
@@ -326,10 +326,10 @@ class Composer:
                     else:
                         row.append(f"{r.uniform(-20, 60):.1f}%")
                 rows.append(row)
-            widths = [max(text_width(row[c], "WenQuanYiZenHei", size) for row in rows) for c in range(ncols)]
+            widths = [max(text_width(row[c], font, size) for row in rows) for c in range(ncols)]
             if sum(widths) + ncols * 1.2 * size < width:
                 return rows
-        return [["项目", "数值"], ["合计", str(r.randint(10, 999))]]
+        return None  # no table fits the column
 
     # ---- drawing ----------------------------------------------------------------------------
     def draw_title(self, page: Page, art: ArticleText, style: Style, x0: float, x1: float, top: float,
@@ -770,8 +770,10 @@ class Composer:
             if i == table_slot:
                 spanning = len(cols) > 1 and r.random() < 0.5
                 target = (cols[-1][1] - cols[0][0]) if spanning else (cols[0][1] - cols[0][0])
-                art.table = (self.table_rows(target, style.body * 0.85), r.choice(("grid", "three_line", "none")),
-                             "bottom_span" if spanning else "flow")
+                rows = self.table_rows(target, style.body * 0.85, style.body_font)
+                style_ = r.choice(("grid", "three_line", "none"))
+                if rows is not None:
+                    art.table = (rows, style_, "bottom_span" if spanning else "flow")
             jump_to = None
             continue_here = two_pages and kinds[i] == "article" and art.mode != "vertical" and (
                 i == last_article and want_next is None)
