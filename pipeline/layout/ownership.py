@@ -21,6 +21,8 @@ from pipeline.layout.geometry import box_of
 
 ROOF_SHRINK = 0.2  # of the title's height, off its top and bottom: the band that must stay white
 ROOF_COVER = 0.3  # share of an element's width a roof must cover
+FIRST_ROW = 5.0  # of the body size: elements starting this close under the first are columns' tops
+CENTRED = 0.6  # of the body size: how far a centred title may stand off its columns' middle
 SAME_WIDTH = 0.1  # columns of one article differ in width by less than this share
 
 
@@ -28,6 +30,7 @@ SAME_WIDTH = 0.1  # columns of one article differ in width by less than this sha
 class Article:
     title: list[Line]
     elements: list[Element] = field(default_factory=list)
+    span: Optional[Box] = None  # the width a horizontal title's article spans
 
     @property
     def title_box(self) -> Box:
@@ -140,9 +143,11 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
     # A horizontal title claims the width its article spans about its centre: a vertical
     # title's region ends there.
     text_columns = [e.box for e in elements if isinstance(e, Block) and len(e.lines) >= 3]
-    spans = [_centred_span(title_boxes[i], roofs[i]) if i in roofs else title_boxes[i]
+    spans = [_centred_span(title_boxes[i], roofs[i], boxes, body) if i in roofs else title_boxes[i]
              for i in range(len(articles))]
     for i, a in enumerate(articles):
+        if i in roofs:
+            a.span = spans[i]
         if a.title[0].vertical:
             region = vertical_region(title_boxes[i], boxes, [b for j, b in enumerate(spans) if j != i],
                                      right, left, bottom_edge, body, text_columns)
@@ -157,7 +162,7 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
                 owner = i
                 break
         if owner is None:
-            owner = _under_roof(b, roofs, title_boxes, body)
+            owner = _under_roof(b, roofs, spans, title_boxes, body)
         if owner is None:
             orphans.append(e)
         else:
@@ -165,7 +170,7 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
     return articles, orphans
 
 
-def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], title_boxes: list[Box],
+def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], spans: list[Box], title_boxes: list[Box],
                 body: float) -> Optional[int]:
     """The nearest title above `b` whose roof covers it. Titles set level with each other
     (side by side) share the band above their articles: there, the one whose article lies
@@ -179,8 +184,7 @@ def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], title_boxes: list
     nearest = max(candidates, key=lambda i: (title_boxes[i][3], -i))
 
     def centred_over(i: int) -> bool:
-        span = _centred_span(title_boxes[i], roofs[i])
-        return span[0] - 1 <= (b[0] + b[2]) / 2 <= span[2] + 1
+        return spans[i][0] - 1 <= (b[0] + b[2]) / 2 <= spans[i][2] + 1
 
     if centred_over(nearest):
         return nearest
@@ -190,8 +194,24 @@ def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], title_boxes: list
     return max(level, key=lambda i: (title_boxes[i][3], -i)) if level else nearest
 
 
-def _centred_span(title: Box, roof_: tuple[float, float]) -> Box:
-    """The part of a title's roof symmetric about the title's centre."""
+def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], body: float) -> Box:
+    """The width a centred title's article spans: the widest run of the columns under the
+    title (inside its roof) whose middle is the title's; without one, the part of the roof
+    symmetric about the title's centre."""
     middle = (title[0] + title[2]) / 2
-    reach = min(middle - roof_[0], roof_[1] - middle)
+    lo, hi = roof_
+    under = [e for e in elements if e[1] >= title[3] - 1 and lo - 1 <= (e[0] + e[2]) / 2 <= hi + 1]
+    if under:
+        first = min(e[1] for e in under)
+        columns = _columns([e for e in under if e[1] <= first + FIRST_ROW * body])
+        best = None
+        for i in range(len(columns)):
+            for j in range(i, len(columns)):
+                x0, x1 = columns[i][0], columns[j][1]
+                if abs((x0 + x1) / 2 - middle) <= CENTRED * body and x1 > title[0] and x0 < title[2] \
+                        and (best is None or x1 - x0 > best[1] - best[0]):
+                    best = (x0, x1)
+        if best is not None:
+            return (best[0], title[1], best[1], title[3])
+    reach = min(middle - lo, hi - middle)
     return (middle - reach, title[1], middle + reach, title[3])

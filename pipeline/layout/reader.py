@@ -28,8 +28,10 @@ def available_width(article: Article) -> float:
     """The width a title is set in: its article's, symmetric about the title's centre (the
     body may not fill every column)."""
     boxes = [element_box(e) for e in article.elements]
-    if not boxes or article.title[0].vertical:
+    if article.title[0].vertical:
         return 1e9
+    if not boxes:
+        return article.span[2] - article.span[0] if article.span is not None else 1e9
     tb = article.title_box
     centre = (tb[0] + tb[2]) / 2
     return 2 * max(centre - min(b[0] for b in boxes), max(b[2] for b in boxes) - centre, (tb[2] - tb[0]) / 2)

@@ -395,7 +395,11 @@ class Composer:
                 y += ks * 1.3
             y += ks * 0.2
         if mode == "wrapped":
-            for line in wrapped(art.headline.replace(" ", ""), size):
+            lines = wrapped(art.headline.replace(" ", ""), size)
+            if len(lines) > 4:  # a narrow column takes a shorter headline
+                art.headline = "".join(lines[:4])
+                lines = lines[:4]
+            for line in lines:
                 centred(line, size, art.copies)
                 y += size * 1.25
         elif mode == "two_lines":
