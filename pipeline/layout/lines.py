@@ -34,7 +34,9 @@ SIZE_RATIO = 1.3  # glyphs more different in size are not one line
 LINE_GAP = 1.3  # of the size: body text never leaves a wider gap inside a line
 TITLE_RATIO = 1.3  # of the body size: large type
 LARGE_GAP = 0.6  # of the size: large type joins across narrower gaps only
-SPACE_GAP = 0.6  # of the size: a gap this wide inside a line reads as a space
+SPACE_GAP = 0.6  # of the size: a gap this wide inside a line reads as a space...
+SPACE_OVER = 0.3  # ... and, in a line of three joints or more, this much wider than most
+SPREAD_JOINTS = 3
 LATIN_SPACE_GAP = 0.15  # between two Latin letters or digits
 NEIGHBOUR_SPACING = 1.0  # of the size: a closer neighbour in the row sets a line's spacing...
 SHORT = 4  # ... for fragments of fewer glyphs (the pieces of a widely spread line)
@@ -338,19 +340,25 @@ def _join_rows(fragments: list[_Fragment], channels: list[Box], walls: list[Box]
     for f in sorted(fragments, key=lambda f: f.x0):
         if id(f) in has_prev:
             continue
+        chain = [f]
+        while id(chain[-1]) in joined:
+            chain.append(joined[id(chain[-1])])
+        gaps = sorted(b.x0 - a.x1 for a, b in zip(chain, chain[1:]))
+        # A line spread wide falls apart at every character: gaps like most of its others
+        # are its spacing, not word spaces.
+        usual = gaps[len(gaps) // 2] if len(gaps) >= SPREAD_JOINTS else None
         glyphs: list[dict] = []
-        current: Optional[_Fragment] = f
-        prev: Optional[_Fragment] = None
-        while current is not None:
+        for prev, current in zip([None] + chain, chain):
             if prev is not None:
                 gap = current.x0 - prev.x1
+                size = min(prev.size, current.size)
                 last, first = prev.glyphs[-1]["text"][-1:], current.glyphs[0]["text"][:1]
                 latin = last.isascii() and last.isalnum() and first.isascii() and first.isalnum()
-                if gap >= SPACE_GAP * min(prev.size, current.size) or (latin and gap >= LATIN_SPACE_GAP * prev.size):
+                wide = gap >= SPACE_GAP * size and (usual is None or gap >= usual + SPACE_OVER * size)
+                if wide or (latin and gap >= LATIN_SPACE_GAP * prev.size):
                     glyphs.append({"text": " ", "x0": prev.x1, "top": prev.top, "x1": current.x0,
                                    "bottom": prev.bottom, "size": prev.size, "fontname": "", "space": True})
             glyphs.extend(sorted(current.glyphs, key=lambda g: g["x0"]))
-            prev, current = current, joined.get(id(current))
         groups.append(glyphs)
     return groups
 

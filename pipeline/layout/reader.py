@@ -22,6 +22,7 @@ CAPTION_RATIO = 0.97  # of the body size: caption type is smaller
 CAPTION_GAP = 1.6  # of the body size: how far under a photo its caption starts
 INDENT = 1.2  # of the size: a first line set in this far opens a paragraph
 CENTRED = 1.5  # of the size: margins on both sides of a centred line
+ALONE = 1.5  # of the size: a line ending this far short of its column's edge stands alone
 
 
 def available_width(article: Article) -> float:
@@ -53,16 +54,15 @@ def caption_blocks(blocks: list[Block], photos: list[Box], body: float) -> set[i
     return found
 
 
-def _columns(lines: list[Line]) -> list[tuple[float, float]]:
-    """Column intervals: x-ranges of ordinary-width lines, merged where they overlap."""
-    if not lines:
-        return []
-    widths = sorted(box_of(l)[2] - box_of(l)[0] for l in lines)
-    typical = widths[len(widths) * 3 // 4]
-    intervals = sorted((box_of(l)[0], box_of(l)[2]) for l in lines if box_of(l)[2] - box_of(l)[0] <= 1.15 * typical + 1)
+def _columns(blocks: list[Block], body: float) -> list[tuple[float, float]]:
+    """Column intervals: the x-ranges of the body's text blocks (two lines or more, set in
+    body type), merged where they mostly overlap."""
+    intervals = sorted((b.box[0], b.box[2]) for b in blocks
+                       if len(b.lines) >= 2 and abs(b.size - body) < 0.15 * body)
     columns: list[list[float]] = []
     for x0, x1 in intervals:
-        if columns and x0 < columns[-1][1] - 1.0:
+        if columns and min(x1, columns[-1][1]) - max(x0, columns[-1][0]) > 0.5 * min(x1 - x0, columns[-1][1] - columns[-1][0]):
+            columns[-1][0] = min(columns[-1][0], x0)
             columns[-1][1] = max(columns[-1][1], x1)
         else:
             columns.append([x0, x1])
@@ -70,13 +70,13 @@ def _columns(lines: list[Line]) -> list[tuple[float, float]]:
 
 
 def _column_of(box: Box, columns: list[tuple[float, float]]) -> tuple[float, float]:
+    """The column a block (or line) stands in: the one it overlaps most."""
     if not columns:
         return (box[0], box[2])
-    centre = (box[0] + box[2]) / 2
-    for c in columns:
-        if c[0] - 1 <= box[0] and box[2] <= c[1] + 1:
-            return c
-    return min(columns, key=lambda c: 0 if c[0] <= centre <= c[1] else min(abs(centre - c[0]), abs(centre - c[1])))
+    best = max(columns, key=lambda c: min(c[1], box[2]) - max(c[0], box[0]))
+    if min(best[1], box[2]) - max(best[0], box[0]) <= 0:
+        return (box[0], box[2])
+    return best
 
 
 def read_article(article: Article, page_number: int, body: float, photos: list[Box]) -> ArticleDraft:
@@ -92,8 +92,9 @@ def read_article(article: Article, page_number: int, body: float, photos: list[B
     for table in sorted((e for e in article.elements if isinstance(e, Table)), key=lambda t: (t.bbox[1], t.bbox[0])):
         draft.tables.append(table_draft(table, page_number))
     text_blocks = xy_order([b for b in blocks if id(b) not in captions], lambda b: b.box)
+    columns = _columns(text_blocks, body)
+    block_column = {id(l): _column_of(b.box, columns) for b in text_blocks for l in b.lines}
     body_lines = [l for b in text_blocks for l in b.lines]
-    columns = _columns([l for l in body_lines if abs((l.size or body) - body) < 0.15 * body] or body_lines)
     sections = [Section(heading=None)]
     paragraph: list[Line] = []
 
@@ -107,7 +108,7 @@ def read_article(article: Article, page_number: int, body: float, photos: list[B
         text = line.text.strip()
         size = line.size or body
         x0, top, x1, bottom = box_of(line)
-        column = _column_of((x0, top, x1, bottom), columns)
+        column = block_column[id(line)]
         jump = rules.jump_marker(text)
         if jump is not None:
             kind, label = jump
@@ -116,14 +117,17 @@ def read_article(article: Article, page_number: int, body: float, photos: list[B
             else:
                 draft.jump_from = label
             continue
-        if rules.is_credit(text):
+        left_margin, right_margin = x0 - column[0], column[1] - x1
+        # A credit or byline stands on a line of its own: a line running the column's full
+        # width goes on a paragraph, whatever its first words.
+        alone = right_margin > ALONE * size or size < CAPTION_RATIO * body
+        if rules.is_credit(text) and (alone or text[:1] in "（(" and text[-1:] in "）)"):
             draft.credits.append(Piece.from_lines([line]))
             continue
         if not draft.byline and not any(s.paragraphs for s in sections) and not paragraph \
                 and rules.is_byline(text):
             draft.byline = rules.byline_pieces(line)
             continue
-        left_margin, right_margin = x0 - column[0], column[1] - x1
         centred = left_margin > CENTRED * size and right_margin > CENTRED * size and \
             abs(left_margin - right_margin) < 2.0 * size
         if (size >= HEADING_RATIO * body or centred) and rules.is_heading_like(text, 99) and \

@@ -119,10 +119,14 @@ class Page:
         self.texts.append(Text(x, top, text, font, size, char_space, white))
 
     def justified(self, x: float, top: float, text: str, font: str, size: float, width: float) -> None:
-        """A line spread to exactly `width` by character spacing, as body text is set."""
+        """A line spread to exactly `width` by character spacing, as body text is set (a line
+        that would need more than half an em between two characters is left ragged, as a
+        typesetter would rather squeeze it)."""
         used = text_width(text, font, size)
         spare = width - used
         space = spare / (len(text) - 1) if len(text) > 1 and 0 < spare < 2.5 * size else 0.0
+        if space > 0.5 * size:
+            space = 0.0
         self.text(x, top, text, font, size, space)
 
 
