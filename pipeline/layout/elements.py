@@ -26,13 +26,6 @@ class Block:
     box: Box
     widest: float = 0.0
 
-    def add(self, line: Line) -> None:
-        self.lines.append(line)
-        b = box_of(line)
-        self.box = (min(self.box[0], b[0]), min(self.box[1], b[1]), max(self.box[2], b[2]),
-                    max(self.box[3], b[3]))
-        self.widest = max(self.widest, b[2] - b[0])
-
     @property
     def size(self) -> float:
         return self.lines[0].size or 10.0
@@ -55,18 +48,16 @@ def make_blocks(lines: list[Line], obstacles: list[Box]) -> list[Block]:
     it, overlaps it and is of the same size, unless it would widen the block across a gutter
     or an obstacle (photo, table) lies between."""
     blocks: list[Block] = []
-    open_blocks: list[Block] = []
-    for line in sorted(lines, key=lambda l: (box_of(l)[1], box_of(l)[0])):
-        x0, top, x1, bottom = box_of(line)
+    open_blocks: list[tuple[Block, Box, float]] = []  # block, its last line's box and size
+    placed = sorted(((box_of(l), l) for l in lines), key=lambda p: (p[0][1], p[0][0]))
+    for (x0, top, x1, bottom), line in placed:
         size = line.size or 10.0
         best = None
-        for block in open_blocks:
-            last = block.lines[-1]
-            lx0, ltop, lx1, lbottom = box_of(last)
+        for k, (block, (lx0, ltop, lx1, lbottom), lsize) in enumerate(open_blocks):
             gap = top - lbottom
             if gap < -0.3 * size or gap > LINE_PITCH * size:
                 continue
-            ratio = size / (last.size or size)
+            ratio = size / lsize
             if ratio > SAME_SIZE or ratio < 1 / SAME_SIZE:
                 continue
             bx0, _, bx1, _ = block.box
@@ -79,12 +70,17 @@ def make_blocks(lines: list[Line], obstacles: list[Box]) -> list[Block]:
             if any(o[1] >= lbottom - 1 and o[3] <= top + 1 and min(o[2], x1) > max(o[0], x0) for o in obstacles):
                 continue
             if best is None or gap < best[0]:
-                best = (gap, block)
+                best = (gap, k)
+        box = (x0, top, x1, bottom)
         if best is not None:
-            best[1].add(line)
+            block = open_blocks[best[1]][0]
+            block.lines.append(line)
+            block.box = (min(block.box[0], x0), block.box[1], max(block.box[2], x1), max(block.box[3], bottom))
+            block.widest = max(block.widest, x1 - x0)
+            open_blocks[best[1]] = (block, box, size)
         else:
-            block = Block([line], box_of(line), x1 - x0)
+            block = Block([line], box, x1 - x0)
             blocks.append(block)
-            open_blocks.append(block)
-        open_blocks = [b for b in open_blocks if b.box[3] > top - 3 * size]
+            open_blocks.append((block, box, size))
+        open_blocks = [o for o in open_blocks if o[0].box[3] > top - 3 * size]
     return blocks

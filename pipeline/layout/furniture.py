@@ -33,7 +33,9 @@ def split_furniture(lines: list[Line], width: float, height: float, rules: list[
     foot_rules = [r for r in wide if r[1] > (1 - FOOT_BAND) * height]
     head_limit = max((r[1] for r in head_rules), default=None)
     foot_limit = min((r[3] for r in foot_rules), default=None)
-    boxes = [box_of(l) for l in lines] + list(images or [])
+    # Only what stands near the top or bottom edge can sit next to a head or foot line.
+    boxes = [b for b in [box_of(l) for l in lines] + list(images or [])
+             if b[1] < 2 * EDGE_BAND * height or b[3] > (1 - 2 * EDGE_BAND) * height]
     head, foot, rest = [], [], []
     for line in lines:
         x0, top, x1, bottom = box_of(line)

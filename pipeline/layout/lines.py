@@ -20,7 +20,8 @@ its lowest confidence.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from collections import Counter, defaultdict
 from statistics import median
 from typing import Optional
@@ -29,6 +30,7 @@ from pipeline.document import Box, Line, RawPage
 from pipeline.layout.gutters import find_channels
 
 FRAGMENT_GAP = 0.2  # of the size: a wider gap between two glyphs ends a fragment
+ROW_BUCKET = 4.0  # points: rows are looked up in bands this high
 ROW_OVERLAP = 0.5  # share of the smaller height two glyphs of one row overlap by
 SIZE_RATIO = 1.3  # glyphs more different in size are not one line
 LINE_GAP = 1.3  # of the size: body text never leaves a wider gap inside a line
@@ -68,29 +70,16 @@ class _Fragment:
         self.size = size
         self.spacing = 0.0  # the widest gap between two of its glyphs
 
-    def add(self, glyph: dict) -> None:
-        gap = glyph["x0"] - self.x1
-        if gap > self.spacing:
-            self.spacing = gap
-        self.glyphs.append(glyph)
-        if glyph["x1"] > self.x1:
-            self.x1 = glyph["x1"]
-        if glyph["top"] < self.top:
-            self.top = glyph["top"]
-        if glyph["bottom"] > self.bottom:
-            self.bottom = glyph["bottom"]
-
     @property
     def box(self) -> Box:
         return (self.x0, self.top, self.x1, self.bottom)
 
 
-def _size(glyph: dict) -> float:
-    return float(glyph.get("size") or (glyph["bottom"] - glyph["top"]) or 1.0)
-
-
-def body_size_of(glyphs: list[dict]) -> float:
-    counts: Counter = Counter(round(_size(g) * 2) / 2 for g in glyphs)
+def _body_size(fragments: list[_Fragment]) -> float:
+    """The size most glyphs are set in (to the half point)."""
+    counts: Counter = Counter()
+    for f in fragments:
+        counts[round(f.size * 2) / 2] += len(f.glyphs)
     return float(counts.most_common(1)[0][0]) if counts else 10.0
 
 
@@ -98,42 +87,56 @@ def glyphs_to_lines(glyphs: list[dict], page_number: int, rules: Optional[list[B
                     rects: Optional[list[dict]] = None, images: Optional[list[Box]] = None,
                     width: Optional[float] = None) -> list[Line]:
     glyphs = [g for g in glyphs if g["text"]]
-    if not any(g["text"].strip() for g in glyphs):
-        return []
-    body = body_size_of([g for g in glyphs if g["text"].strip()])
     fragments = _fragments(glyphs)
+    if not fragments:
+        return []
+    body = _body_size(fragments)
     vertical, fragments = _vertical_stacks(fragments)
     obstacles = [f.box for f in fragments] + list(images or [])
     left = min(f.x0 for f in fragments) if fragments else 0.0
     right = max(f.x1 for f in fragments) if fragments else 0.0
     channels = find_channels(obstacles, left - body, right + body, body)
     walls = _walls(rules or [], rects or [], images or [])
-    lines = [make_line(g, page_number) for g in _join_rows(fragments, channels, walls, body)]
-    lines += [make_line(stack, page_number, vertical=True) for stack in vertical]
-    lines = [line for line in lines if line.text.strip()]
-    lines.sort(key=lambda l: (round(l.bbox[1]), l.bbox[0]))  # type: ignore[index]
-    return lines
+    rows = [(round(top), x0, glyphs, False) for top, x0, glyphs in _join_rows(fragments, channels, walls, body)]
+    rows += [(round(stack[0]["top"]), stack[0]["x0"], stack, True) for stack in vertical]
+    rows.sort(key=lambda r: (r[0], r[1]))  # in reading position: by top, then left
+    lines = [make_line(glyphs, page_number, vertical=v) for _, _, glyphs, v in rows]
+    return [line for line in lines if line.text]
 
 
 def _fragments(glyphs: list[dict]) -> list[_Fragment]:
     """Runs of glyphs on one baseline (same top and size), cut where a gap opens. Glyphs of one
     line set in several fonts make several fragments; `_join_rows` puts them together again."""
-    keyed = sorted(glyphs, key=lambda g: (round(g["top"], 1), round(_size(g), 1), g["x0"]))
+    rows: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for g in glyphs:
+        size = g.get("size") or (g["bottom"] - g["top"]) or 1.0
+        rows[(round(g["top"] * 10), round(size * 10))].append(g)
     fragments: list[_Fragment] = []
-    current: Optional[_Fragment] = None
-    key = None
-    for g in keyed:
-        size = _size(g)
-        k = (round(g["top"], 1), round(size, 1))
-        if current is not None and k == key and -0.6 * size <= g["x0"] - current.x1 <= FRAGMENT_GAP * size:
-            current.add(g)
-            continue
-        if not g["text"].strip():
-            current = None  # a space only ever continues a fragment (a word space)
-            continue
-        current = _Fragment(g, size)
-        fragments.append(current)
-        key = k
+    x0_of = itemgetter("x0")
+    for key in sorted(rows):
+        current: Optional[_Fragment] = None
+        row = rows[key]
+        row.sort(key=x0_of)
+        size = float(row[0].get("size") or (row[0]["bottom"] - row[0]["top"]) or 1.0)  # one size a row
+        low, high = -0.6 * size, FRAGMENT_GAP * size
+        for g in row:
+            if current is not None and low <= g["x0"] - current.x1 <= high:
+                gap = g["x0"] - current.x1
+                if gap > current.spacing:
+                    current.spacing = gap
+                current.glyphs.append(g)
+                if g["x1"] > current.x1:
+                    current.x1 = g["x1"]
+                if g["top"] < current.top:
+                    current.top = g["top"]
+                if g["bottom"] > current.bottom:
+                    current.bottom = g["bottom"]
+                continue
+            if not g["text"].strip():
+                current = None  # a space only ever continues a fragment (a word space)
+                continue
+            current = _Fragment(g, size)
+            fragments.append(current)
     return fragments
 
 
@@ -223,34 +226,52 @@ def _row_neighbours(fragments: list[_Fragment]) -> dict[int, _Fragment]:
     baselines overlap a row too, and must not take a neighbour from it)."""
     buckets: dict[int, list[_Fragment]] = defaultdict(list)
     for f in fragments:
-        buckets[int(((f.top + f.bottom) / 2) // 4)].append(f)
-
-    def row_mates(a: _Fragment):
-        centre = (a.top + a.bottom) / 2
-        height = a.bottom - a.top
-        for key in range(int((centre - 0.5 * a.size) // 4), int((centre + 0.5 * a.size) // 4) + 1):
-            for b in buckets.get(key, ()):
-                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-                if b is not a and overlap >= ROW_OVERLAP * min(height, b.bottom - b.top):
-                    yield b, overlap
-
+        buckets[int(((f.top + f.bottom) / 2) // ROW_BUCKET)].append(f)
+    by_x0: dict[int, tuple[list[float], list[_Fragment]]] = {}
+    by_x1: dict[int, tuple[list[float], list[_Fragment]]] = {}
+    for key, members in buckets.items():
+        members.sort(key=lambda f: f.x0)
+        by_x0[key] = ([f.x0 for f in members], members)
+        ordered = sorted(members, key=lambda f: f.x1)
+        by_x1[key] = ([f.x1 for f in ordered], ordered)
     right: dict[int, _Fragment] = {}
     left: dict[int, _Fragment] = {}
     for a in fragments:
-        best_r = best_l = None
-        for b, overlap in row_mates(a):
-            if b.x0 >= a.x1 - 0.3 * a.size:
-                key = (round(b.x0 - a.x1, 1), -overlap)
-                if best_r is None or key < best_r[0]:
-                    best_r = (key, b)
-            if b.x1 <= a.x0 + 0.3 * a.size:
-                key = (round(a.x0 - b.x1, 1), -overlap)
-                if best_l is None or key < best_l[0]:
-                    best_l = (key, b)
-        if best_r is not None:
-            right[id(a)] = best_r[1]
-        if best_l is not None:
-            left[id(a)] = best_l[1]
+        centre = (a.top + a.bottom) / 2
+        height = a.bottom - a.top
+        keys = range(int((centre - 0.5 * a.size) // ROW_BUCKET), int((centre + 0.5 * a.size) // ROW_BUCKET) + 1)
+        best = None
+        for key in keys:  # the nearest on the right: scan up from a's right edge
+            if key not in by_x0:
+                continue
+            xs, members = by_x0[key]
+            for j in range(bisect_left(xs, a.x1 - 0.3 * a.size), len(xs)):
+                b = members[j]
+                distance = round(b.x0 - a.x1, 1)
+                if best is not None and distance > best[0][0]:
+                    break
+                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+                if b is not a and overlap >= ROW_OVERLAP * min(height, b.bottom - b.top):
+                    if best is None or (distance, -overlap) < best[0]:
+                        best = ((distance, -overlap), b)
+        if best is not None:
+            right[id(a)] = best[1]
+        best = None
+        for key in keys:  # the nearest on the left: scan down from a's left edge
+            if key not in by_x1:
+                continue
+            xs, members = by_x1[key]
+            for j in range(bisect_right(xs, a.x0 + 0.3 * a.size) - 1, -1, -1):
+                b = members[j]
+                distance = round(a.x0 - b.x1, 1)
+                if best is not None and distance > best[0][0]:
+                    break
+                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+                if b is not a and overlap >= ROW_OVERLAP * min(height, b.bottom - b.top):
+                    if best is None or (distance, -overlap) < best[0]:
+                        best = ((distance, -overlap), b)
+        if best is not None:
+            left[id(a)] = best[1]
     nxt: dict[int, _Fragment] = {}
     for a in fragments:
         b = right.get(id(a))
@@ -312,9 +333,10 @@ def _gutters(fragments: list[_Fragment], nxt: dict[int, _Fragment], channels: _C
     return between, gutters | edges, edges, inside
 
 
-def _join_rows(fragments: list[_Fragment], channels: list[Box], walls: list[Box], body: float) -> list[list[dict]]:
+def _join_rows(fragments: list[_Fragment], channels: list[Box], walls: list[Box],
+               body: float) -> list[tuple[float, float, list[dict]]]:
     """Join each fragment to its right-hand neighbour in the same row when nothing separates
-    them; a joint with a wide gap carries a space."""
+    them; a joint with a wide gap carries a space. Returns (top, left, glyphs) per line."""
     index = _Channels(channels)
     nxt = _row_neighbours(fragments)
     between, gutters, edges, inside = _gutters(fragments, nxt, index, body)
@@ -336,8 +358,8 @@ def _join_rows(fragments: list[_Fragment], channels: list[Box], walls: list[Box]
             continue
         joined[id(a)] = b
     has_prev = {id(b) for b in joined.values()}
-    groups: list[list[dict]] = []
-    for f in sorted(fragments, key=lambda f: f.x0):
+    groups: list[tuple[float, float, list[dict]]] = []
+    for f in fragments:
         if id(f) in has_prev:
             continue
         chain = [f]
@@ -358,26 +380,39 @@ def _join_rows(fragments: list[_Fragment], channels: list[Box], walls: list[Box]
                 if wide or (latin and gap >= LATIN_SPACE_GAP * prev.size):
                     glyphs.append({"text": " ", "x0": prev.x1, "top": prev.top, "x1": current.x0,
                                    "bottom": prev.bottom, "size": prev.size, "fontname": "", "space": True})
-            glyphs.extend(sorted(current.glyphs, key=lambda g: g["x0"]))
-        groups.append(glyphs)
+            glyphs.extend(current.glyphs)  # already in x order
+        groups.append((min(c.top for c in chain), f.x0, glyphs))
     return groups
 
 
+_BOLD: dict[str, bool] = {}
+
+
+def _bold(fontname: str) -> bool:
+    hit = _BOLD.get(fontname)
+    if hit is None:
+        hit = _BOLD[fontname] = any(h in fontname.lower() for h in BOLD_HINTS)
+    return hit
+
+
 def make_line(glyphs: list[dict], page_number: int, vertical: bool = False) -> Line:
-    text_parts: list[str] = []
-    boxes: list[Optional[Box]] = []
-    for glyph in glyphs:
-        box = (float(glyph["x0"]), float(glyph["top"]), float(glyph["x1"]), float(glyph["bottom"]))
-        text_parts.append(glyph["text"])
-        boxes.extend([None if glyph.get("space") else box] * len(glyph["text"]))
-    text = "".join(text_parts)
+    texts = [g["text"] for g in glyphs]
+    text = "".join(texts)
+    if len(text) == len(glyphs):  # one character a glyph: the usual case
+        boxes: list[Optional[Box]] = [None if "space" in g else (g["x0"], g["top"], g["x1"], g["bottom"])
+                                      for g in glyphs]
+    else:
+        boxes = []
+        for g, t in zip(glyphs, texts):
+            boxes.extend([None if "space" in g else (g["x0"], g["top"], g["x1"], g["bottom"])] * len(t))
+    sizes = [float(g.get("size") or 0) for g in glyphs if "space" not in g]
+    bold = any(_bold(str(name)) for name in {g.get("fontname", "") for g in glyphs if "space" not in g})
+    confidences = [float(g["conf"]) for g in glyphs if g.get("conf") is not None] if "conf" in glyphs[0] else []
     # Strip surrounding spaces, keeping boxes aligned.
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    boxes = boxes[lead : lead + len(text)]
-    sizes = [float(g.get("size") or 0) for g in glyphs if g["text"].strip()]
+    stripped = text.strip()
+    if len(stripped) != len(text):
+        lead = len(text) - len(text.lstrip())
+        boxes = boxes[lead : lead + len(stripped)]
     size = round(median(sizes), 2) if sizes else None
-    bold = any(hint in str(g.get("fontname", "")).lower() for g in glyphs for hint in BOLD_HINTS)
-    confidences = [float(g["conf"]) for g in glyphs if g.get("conf") is not None]
     confidence = round(min(confidences), 3) if confidences else None
-    return Line(text, page_number, boxes, size, bold, confidence=confidence, vertical=vertical)
+    return Line(stripped, page_number, boxes, size, bold, confidence=confidence, vertical=vertical)

@@ -111,7 +111,7 @@ def _article_box(a: Article) -> Box:
 def layout_page(page: RawPage) -> PageLayout:
     """One page's articles in reading order, its furniture, edition data and advertisements."""
     layout = PageLayout(number=page.number, width=page.width, height=page.height, source=page.source)
-    lines = [l for l in page.lines if l.bbox is not None and l.text.strip()]
+    lines = [l for l in page.lines if l.text.strip() and l.boxes and any(b is not None for b in l.boxes)]
     if not lines:
         return layout
     body = body_size(lines)
