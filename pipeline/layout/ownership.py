@@ -122,9 +122,11 @@ def _columns(boxes: list[Box]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in merged]
 
 
-def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
-           body: float) -> tuple[list[Article], list[Element]]:
-    """Each element to the title that governs it; returns the articles and the orphans."""
+def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], body: float,
+           foreign: Optional[list[Box]] = None) -> tuple[list[Article], list[Element]]:
+    """Each element to the title that governs it; returns the articles and the orphans.
+    `foreign` boxes (ads, sidebars set into the region) bound roofs and regions like content."""
+    foreign = foreign or []
     articles = [Article(t) for t in stacks]
     boxes = [element_box(e) for e in elements]
     title_boxes = [a.title_box for a in articles]
@@ -138,7 +140,7 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
     roofs: dict[int, tuple[float, float]] = {}
     for i, a in enumerate(articles):
         if not a.title[0].vertical:
-            roofs[i] = roof(title_boxes[i], boxes + [b for j, b in enumerate(title_boxes) if j != i],
+            roofs[i] = roof(title_boxes[i], boxes + foreign + [b for j, b in enumerate(title_boxes) if j != i],
                             walls, left, right)
     # A horizontal title claims the width its article spans about its centre: a vertical
     # title's region ends there.
@@ -149,7 +151,7 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box],
         if i in roofs:
             a.span = spans[i]
         if a.title[0].vertical:
-            region = vertical_region(title_boxes[i], boxes, [b for j, b in enumerate(spans) if j != i],
+            region = vertical_region(title_boxes[i], boxes, [b for j, b in enumerate(spans) if j != i] + foreign,
                                      right, left, bottom_edge, body, text_columns)
             if region is not None:
                 regions[i] = region

@@ -63,6 +63,7 @@ class Score:
     subheadlines: list[int] = field(default_factory=lambda: [0, 0])
     captions: list[int] = field(default_factory=lambda: [0, 0])
     tables: list[int] = field(default_factory=lambda: [0, 0])
+    table_headers: list[int] = field(default_factory=lambda: [0, 0])  # of the tables read exactly
     merged: int = 0
     ads_leaked: list[int] = field(default_factory=lambda: [0, 0])
     furniture_leaked: list[int] = field(default_factory=lambda: [0, 0])
@@ -140,10 +141,17 @@ def score_pdf(pdf: bytes, gold: dict, score: Score, verbose: bool = False) -> fl
         captions = {p.text for p in d.captions}
         score.captions[1] += len(article["captions"])
         score.captions[0] += sum(c in captions for c in article["captions"])
-        got_tables = [[[c.text for c in row] for row in t.rows] for t in d.tables]
+        got_tables = {str([[c.text for c in row] for row in t.rows]): t for t in d.tables}
         for rows in article["tables"]:
             score.tables[1] += 1
-            score.tables[0] += rows in got_tables
+            table = got_tables.get(str(rows))
+            if table is None:
+                notes.append(f"table missed {rows[0][0]}")
+                continue
+            score.tables[0] += 1
+            # Gold tables have one header row (the first) and one header column (the labels).
+            score.table_headers[1] += 1
+            score.table_headers[0] += (table.header_rows, table.header_cols) == (1, 1)
         if len(article["pages"]) > 1:
             score.jumps[1] += 1
             score.jumps[0] += d.pages == article["pages"] and sim > 0.98
