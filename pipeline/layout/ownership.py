@@ -64,9 +64,10 @@ def roof(title: Box, others: list[Box], walls: list[Box], left: float, right: fl
     return lo, hi
 
 
-def vertical_region(title: Box, elements: list[Box], titles: list[Box], right: float, left: float,
-                    bottom_edge: float, body: float, text_columns: list[Box]) -> Optional[Box]:
-    """The region a vertical title governs (see the module docstring)."""
+def vertical_sides(title: Box, elements: list[Box], titles: list[Box], body: float) -> list[tuple]:
+    """For each side of a vertical title with content beside it: (wrong, how far the column
+    next to it begins from the title's top, its distance, to_right, that column's box). The
+    wrong side holds a neighbour's title level with this one, or text running up past its top."""
     x0, top, x1, bottom = title
     beside = [e for e in elements if e[1] < bottom and e[3] > top]
     sides = []
@@ -81,10 +82,15 @@ def vertical_region(title: Box, elements: list[Box], titles: list[Box], right: f
         column = [e for e in near if ((e[0] - x1) if to_right else (x0 - e[2])) <= gap + body]
         begins = min(e[1] for e in column)
         titled = bool(level) and min((t[0] - x1) if to_right else (x0 - t[2]) for t in level) < gap
-        sides.append((titled or begins < top - body, abs(begins - top), gap, to_right))
-    if not sides:
-        return None
-    *_, to_right = min(sides)
+        sides.append((titled or begins < top - body, abs(begins - top), gap, to_right, union(column)))
+    return sides
+
+
+def vertical_region(title: Box, to_right: bool, elements: list[Box], titles: list[Box], right: float,
+                    left: float, bottom_edge: float, body: float, text_columns: list[Box],
+                    walls: list[Box]) -> Box:
+    """The region a vertical title governs on its side (see the module docstring)."""
+    x0, top, x1, bottom = title
     edge = right if to_right else left
     for e in elements + titles:
         crosses = e[1] < top - 1.0 * body and e[3] > top + 1.0 * body
@@ -97,15 +103,34 @@ def vertical_region(title: Box, elements: list[Box], titles: list[Box], right: f
         elif not to_right and e[2] <= x0 + 1:
             edge = max(edge, e[2])
     rx0, rx1 = (x1, edge) if to_right else (edge, x0)
+    # Down to the next title over the region (a vertical one stands at its edge, as this one).
     below = [t[1] for t in titles if t[1] > top + 1 and min(t[2], rx1) > max(t[0], rx0)]
-    region_bottom = min(below, default=bottom_edge)
-    # The article's columns share one width: a column of another width beyond them is a
-    # neighbour's (text continued from elsewhere, set to the page's grid).
+    if to_right:
+        below += [t[1] for t in titles if t[1] > top + 1 and abs(t[0] - x0) < body]
+    else:
+        below += [t[1] for t in titles if t[1] > top + 1 and abs(t[2] - x1) < body]
+    region_bottom = min((b - 0.5 * body for b in below), default=bottom_edge)
+    # The article's columns share one width and one gutter: beyond a column of another width,
+    # a wider gap or a rule where the first gutter has none lies a neighbour (text continued
+    # from elsewhere, set to the page's grid).
     columns = _columns([c for c in text_columns if rx0 - 1 <= (c[0] + c[2]) / 2 <= rx1 + 1
                         and top - body <= c[1] < region_bottom])
     columns.sort(key=lambda c: c[0] if to_right else -c[1])
-    for c in columns[1:]:
-        if abs((c[1] - c[0]) - (columns[0][1] - columns[0][0])) > SAME_WIDTH * (columns[0][1] - columns[0][0]):
+
+    def gap(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+        return (a[1], b[0]) if to_right else (b[1], a[0])
+
+    def ruled(span: tuple[float, float]) -> bool:
+        return any(span[0] - 1 <= w[0] and w[2] <= span[1] + 1 and w[1] < top + body and w[3] > top + body
+                   for w in walls)
+
+    first_gutter = gap(columns[0], columns[1]) if len(columns) > 1 else None
+    for prev, c in zip(columns, columns[1:]):
+        g = gap(prev, c)
+        width, first = c[1] - c[0], columns[0][1] - columns[0][0]
+        if abs(width - first) > SAME_WIDTH * first or first_gutter is not None and (
+                g[1] - g[0] > 2 * (first_gutter[1] - first_gutter[0]) + body
+                or ruled(g) and not ruled(first_gutter)):
             rx0, rx1 = (rx0, c[0]) if to_right else (c[1], rx1)
             break
     return (rx0, top - body, rx1, region_bottom)
@@ -150,11 +175,20 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], 
     for i, a in enumerate(articles):
         if i in roofs:
             a.span = spans[i]
-        if a.title[0].vertical:
-            region = vertical_region(title_boxes[i], boxes, [b for j, b in enumerate(spans) if j != i] + foreign,
-                                     right, left, bottom_edge, body, text_columns)
-            if region is not None:
-                regions[i] = region
+    # Vertical titles whose side is plain first; then the others, for which a column already
+    # in another vertical title's region is the wrong side.
+    sides = {i: vertical_sides(title_boxes[i], boxes, [b for j, b in enumerate(spans) if j != i] + foreign, body)
+             for i, a in enumerate(articles) if a.title[0].vertical}
+    plain = [i for i, s in sides.items() if len({side[0] for side in s}) == len(s) or len(s) == 1]
+    for i in plain + [i for i in sides if i not in plain]:
+        if not sides[i]:
+            continue
+        choices = [(side[0] or any(r[0] <= (side[4][0] + side[4][2]) / 2 <= r[2] and r[1] <= side[4][1] < r[3]
+                                   for r in regions.values()),) + side[1:4] for side in sides[i]]
+        to_right = min(choices)[3]
+        regions[i] = vertical_region(title_boxes[i], to_right, boxes,
+                                     [b for j, b in enumerate(spans) if j != i] + foreign,
+                                     right, left, bottom_edge, body, text_columns, walls)
     orphans: list[Element] = []
     for e, b in zip(elements, boxes):
         cx = (b[0] + b[2]) / 2
