@@ -23,6 +23,7 @@ ROOF_SHRINK = 0.2  # of the title's height, off its top and bottom: the band tha
 ROOF_COVER = 0.3  # share of an element's width a roof must cover
 FIRST_ROW = 5.0  # of the body size: elements starting this close under the first are columns' tops
 CENTRED = 0.6  # of the body size: how far a centred title may stand off its columns' middle
+TOPS_LEVEL = 2.0  # of the body size: the tops of an article's columns lie this close together
 SAME_WIDTH = 0.1  # columns of one article differ in width by less than this share
 
 
@@ -103,13 +104,16 @@ def vertical_region(title: Box, to_right: bool, elements: list[Box], titles: lis
         elif not to_right and e[2] <= x0 + 1:
             edge = max(edge, e[2])
     rx0, rx1 = (x1, edge) if to_right else (edge, x0)
-    # Down to the next title over the region (a vertical one stands at its edge, as this one).
-    below = [t[1] for t in titles if t[1] > top + 1 and min(t[2], rx1) > max(t[0], rx0)]
-    if to_right:
-        below += [t[1] for t in titles if t[1] > top + 1 and abs(t[0] - x0) < body]
-    else:
-        below += [t[1] for t in titles if t[1] > top + 1 and abs(t[2] - x1) < body]
-    region_bottom = min((b - 0.5 * body for b in below), default=bottom_edge)
+    def bottom_of(rx0: float, rx1: float) -> float:
+        """Down to the next title over the region (a vertical one stands at its edge, as this one)."""
+        below = [t[1] for t in titles if t[1] > top + 1 and min(t[2], rx1) > max(t[0], rx0) + 1]
+        if to_right:
+            below += [t[1] for t in titles if t[1] > top + 1 and abs(t[0] - x0) < body]
+        else:
+            below += [t[1] for t in titles if t[1] > top + 1 and abs(t[2] - x1) < body]
+        return min((b - 0.5 * body for b in below), default=bottom_edge)
+
+    region_bottom = bottom_of(rx0, rx1)
     # The article's columns share one width and one gutter: beyond a column of another width,
     # a wider gap or a rule where the first gutter has none lies a neighbour (text continued
     # from elsewhere, set to the page's grid).
@@ -132,6 +136,8 @@ def vertical_region(title: Box, to_right: bool, elements: list[Box], titles: lis
                 g[1] - g[0] > 2 * (first_gutter[1] - first_gutter[0]) + body
                 or ruled(g) and not ruled(first_gutter)):
             rx0, rx1 = (rx0, c[0]) if to_right else (c[1], rx1)
+            # A title over the neighbour's columns does not end this article.
+            region_bottom = bottom_of(rx0, rx1)
             break
     return (rx0, top - body, rx1, region_bottom)
 
@@ -198,7 +204,7 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], 
                 owner = i
                 break
         if owner is None:
-            owner = _under_roof(b, roofs, spans, title_boxes, body)
+            owner = _under_roof(b, roofs, spans, title_boxes, boxes, body)
         if owner is None:
             orphans.append(e)
         else:
@@ -207,11 +213,13 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], 
 
 
 def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], spans: list[Box], title_boxes: list[Box],
-                body: float) -> Optional[int]:
+                boxes: list[Box], body: float) -> Optional[int]:
     """The nearest title above `b` whose roof covers it. Titles set level with each other
     (side by side) share the band above their articles: there, the one whose article lies
     about its centre takes `b` (a centred title reaches as far on either side as it does on
-    the nearer one)."""
+    the nearer one). Beside the nearest title itself and its span, starting below the tops of
+    its columns and in a column none of which begins there, `b` lies in a column that ran on
+    past that title's level: a title higher up centred over it takes it."""
     width = max(b[2] - b[0], 1.0)
     candidates = [i for i, (lo, hi) in roofs.items()
                   if title_boxes[i][3] <= b[1] + 0.5 * body and min(b[2], hi) - max(b[0], lo) >= ROOF_COVER * width]
@@ -227,7 +235,19 @@ def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], spans: list[Box],
     top, bottom = title_boxes[nearest][1], title_boxes[nearest][3]
     level = [i for i in candidates if i != nearest and title_boxes[i][1] < bottom and title_boxes[i][3] > top
              and centred_over(i)]
-    return max(level, key=lambda i: (title_boxes[i][3], -i)) if level else nearest
+    if level:
+        return max(level, key=lambda i: (title_boxes[i][3], -i))
+    span = spans[nearest]
+    under = [e[1] for e in boxes if e[1] >= bottom - 1 and span[0] - 1 <= (e[0] + e[2]) / 2 <= span[2] + 1]
+    lo, hi = roofs[nearest]
+    tops = [e for e in boxes if e[1] >= bottom - 1 and e[1] <= min(under, default=0) + TOPS_LEVEL * body
+            and min(e[2], hi) - max(e[0], lo) > 0 and min(e[2], b[2]) - max(e[0], b[0]) > 0.5 * min(e[2] - e[0], width)]
+    beside = min(b[2], title_boxes[nearest][2]) <= max(b[0], title_boxes[nearest][0])
+    if beside and under and b[1] > min(under) + TOPS_LEVEL * body and not tops:
+        higher = [i for i in candidates if title_boxes[i][3] < top and centred_over(i)]
+        if higher:
+            return max(higher, key=lambda i: (title_boxes[i][3], -i))
+    return nearest
 
 
 def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], body: float) -> Box:

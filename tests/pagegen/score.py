@@ -141,6 +141,7 @@ def score_pdf(pdf: bytes, gold: dict, score: Score, verbose: bool = False) -> fl
         captions = {p.text for p in d.captions}
         score.captions[1] += len(article["captions"])
         score.captions[0] += sum(c in captions for c in article["captions"])
+        notes += [f"caption missed {c[:12]}" for c in article["captions"] if c not in captions]
         got_tables = {str([[c.text for c in row] for row in t.rows]): t for t in d.tables}
         for rows in article["tables"]:
             score.tables[1] += 1
