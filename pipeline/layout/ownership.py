@@ -219,7 +219,8 @@ def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], spans: list[Box],
     about its centre takes `b` (a centred title reaches as far on either side as it does on
     the nearer one). Beside the nearest title itself and its span, starting below the tops of
     its columns and in a column none of which begins there, `b` lies in a column that ran on
-    past that title's level: a title higher up centred over it takes it."""
+    past that title's level: a title higher up centred over it, whose article runs on beside the
+    nearest title, takes it."""
     width = max(b[2] - b[0], 1.0)
     candidates = [i for i, (lo, hi) in roofs.items()
                   if title_boxes[i][3] <= b[1] + 0.5 * body and min(b[2], hi) - max(b[0], lo) >= ROOF_COVER * width]
@@ -244,7 +245,9 @@ def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], spans: list[Box],
             and min(e[2], hi) - max(e[0], lo) > 0 and min(e[2], b[2]) - max(e[0], b[0]) > 0.5 * min(e[2] - e[0], width)]
     beside = min(b[2], title_boxes[nearest][2]) <= max(b[0], title_boxes[nearest][0])
     if beside and under and b[1] > min(under) + TOPS_LEVEL * body and not tops:
-        higher = [i for i in candidates if title_boxes[i][3] < top and centred_over(i)]
+        higher = [i for i in candidates if title_boxes[i][3] < top and centred_over(i) and any(
+            e[1] >= title_boxes[i][3] - 1 and e[1] < top and e[3] > bottom
+            and spans[i][0] - 1 <= (e[0] + e[2]) / 2 <= spans[i][2] + 1 for e in boxes)]
         if higher:
             return max(higher, key=lambda i: (title_boxes[i][3], -i))
     return nearest
