@@ -138,6 +138,8 @@ def score_pdf(pdf: bytes, gold: dict, score: Score, verbose: bool = False) -> fl
             if article[key]:
                 slot[1] += 1
                 slot[0] += got is not None and got.text == article[key]
+                if got is None or got.text != article[key]:
+                    notes.append(f"{key} {got.text if got is not None else None!r} != {article[key]!r}")
         captions = {p.text for p in d.captions}
         score.captions[1] += len(article["captions"])
         score.captions[0] += sum(c in captions for c in article["captions"])
