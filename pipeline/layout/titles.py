@@ -26,7 +26,7 @@ FIRST_ROW = 5.0  # of the body size: elements starting this close below the firs
 ALONE_GAP = 2.5  # of the size: phrases closer than this are one title unless columns say otherwise
 STACK_GAP = 1.0  # of the size: the widest gap between two lines of one title
 FULL = 0.9  # a line this share of the available width (plus a character and a half) is full
-FULL_SLACK = 1.5  # characters
+FULL_SLACK = 2.2  # characters: the room left, and one more where a mark that cannot begin a line took its predecessor down
 
 
 def is_title_line(line: Line, body: float) -> bool:
