@@ -1,7 +1,7 @@
 """Layout speed on a dense generated page, against pdfplumber's own char parsing of that page.
 
-Prints the best of several runs (the machine is shared: the ratio within one run is the figure
-to read) for: pdfplumber `page.chars` (pdfminer parsing), our lines stage (glyphs -> lines:
+Prints the best CPU time (`time.process_time`) of several rounds, the three taking turns
+within each round (the machine is shared: the ratio within one run is the figure to read), for: pdfplumber `page.chars` (pdfminer parsing), our lines stage (glyphs -> lines:
 fragments, gutters, joins) and our layout stage (lines -> articles).
 """
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -21,7 +22,7 @@ from pipeline.layout.pdf_layout import layout_page  # noqa: E402
 from pipeline.repair import repair_lines  # noqa: E402
 from tests.pagegen import PageSpec, Placement, load_article, render_page  # noqa: E402
 
-REPEATS = 5
+REPEATS = 9
 
 
 def dense_spec() -> PageSpec:
@@ -35,13 +36,16 @@ def dense_spec() -> PageSpec:
     ])
 
 
-def best(fn) -> float:
-    times = []
+def best_of(*fns) -> list[float]:
+    """The best time of each function over REPEATS rounds, the functions taking turns within
+    a round (so a busy spell on the shared machine slows all of them alike)."""
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(REPEATS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for fn, spent in zip(fns, times):
+            start = time.process_time()
+            fn()
+            spent.append(time.process_time() - start)
+    return [min(t) for t in times]
 
 
 def main() -> int:
@@ -54,11 +58,8 @@ def main() -> int:
                 pdf.pages[0].chars
 
         raw = next(iter(read_pdf(str(path)).pages))
-        chars = best(parse_chars)
-        lines_time = best(lambda: page_lines(raw))
-        lined = raw
-        lined.lines = repair_lines(page_lines(raw))
-        layout_time = best(lambda: layout_page(lined))
+        lined = replace(raw, lines=repair_lines(page_lines(raw)))
+        chars, lines_time, layout_time = best_of(parse_chars, lambda: page_lines(raw), lambda: layout_page(lined))
         glyphs = len(raw.glyphs)
     print(f"dense page: {glyphs} glyphs, {len(lined.lines)} lines (best of {REPEATS})")
     print(f"pdfplumber char parsing   {1000 * chars:7.1f} ms")

@@ -36,6 +36,7 @@ def report(name: str, score: Score, worst: int) -> None:
     print(f"kickers / subheadlines exact         {pct(score.kickers)} / {pct(score.subheadlines)}")
     print(f"captions found                       {pct(score.captions)}")
     print(f"tables read exactly                  {pct(score.tables)}")
+    print(f"  with header row and column set     {pct(score.table_headers)}")
     print(f"merged digit runs                    {score.merged}")
     print(f"ad lines leaked into articles        {pct(score.ads_leaked)}")
     print(f"running-head texts leaked            {pct(score.furniture_leaked)}")

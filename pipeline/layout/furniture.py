@@ -25,43 +25,47 @@ def _box(line: Line) -> Box:
     return box_of(line)
 
 
-def split_furniture(lines: list[Line], width: float, height: float,
-                    rules: list[Box]) -> tuple[list[Line], list[Line], list[Line]]:
+def split_furniture(lines: list[Line], width: float, height: float, rules: list[Box],
+                    images: Optional[list[Box]] = None) -> tuple[list[Line], list[Line], list[Line]]:
     """(head lines, foot lines, the rest)."""
     wide = [r for r in rules if r[2] - r[0] >= RULE_SPAN * width and r[3] - r[1] < 3]
     head_rules = [r for r in wide if r[1] < HEAD_BAND * height]
     foot_rules = [r for r in wide if r[1] > (1 - FOOT_BAND) * height]
     head_limit = max((r[1] for r in head_rules), default=None)
     foot_limit = min((r[3] for r in foot_rules), default=None)
+    # Only what stands near the top or bottom edge can sit next to a head or foot line.
+    boxes = [b for b in [box_of(l) for l in lines] + list(images or [])
+             if b[1] < 2 * EDGE_BAND * height or b[3] > (1 - 2 * EDGE_BAND) * height]
     head, foot, rest = [], [], []
     for line in lines:
-        x0, top, x1, bottom = _box(line)
+        x0, top, x1, bottom = box_of(line)
         if head_limit is not None and bottom <= head_limit + 1:
             head.append(line)
-        elif head_limit is None and bottom < EDGE_BAND * height and _apart(line, lines, True):
+        elif head_limit is None and bottom < EDGE_BAND * height and _apart(line, boxes, True):
             head.append(line)
         elif foot_limit is not None and top >= foot_limit - 1:
             foot.append(line)
-        elif foot_limit is None and top > (1 - EDGE_BAND) * height and _apart(line, lines, False):
+        elif foot_limit is None and top > (1 - EDGE_BAND) * height and _apart(line, boxes, False):
             foot.append(line)
         else:
             rest.append(line)
     return head, foot, rest
 
 
-def _apart(line: Line, lines: list[Line], head: bool) -> bool:
-    """Without a rule, a line near the edge is a running head or foot only when no running
-    text continues right next to it (the last line of a column can sit there too)."""
-    x0, top, x1, bottom = _box(line)
+def _apart(line: Line, boxes: list[Box], head: bool) -> bool:
+    """Without a rule, a line near the edge is a running head or foot only when it is the
+    page's first (last) line where it stands and no text or photo is set right next to it
+    towards the page's middle (the last line of a column, or of a caption under a photo,
+    can sit there too)."""
+    x0, top, x1, bottom = box_of(line)
     size = line.size or 10.0
-    for other in lines:
-        if other is line:
+    for ox0, otop, ox1, obottom in boxes:
+        if min(x1, ox1) <= max(x0, ox0) or (ox0, otop, ox1, obottom) == (x0, top, x1, bottom):
             continue
-        ox0, otop, ox1, obottom = _box(other)
-        if min(x1, ox1) <= max(x0, ox0):
-            continue
-        gap = otop - bottom if head else top - obottom
-        if 0 <= gap < 1.0 * size:
+        toward_middle = otop - bottom if head else top - obottom
+        toward_edge = top - obottom if head else otop - bottom
+        if 0 <= toward_middle < 1.0 * size or toward_edge >= -0.5 * size and \
+                min(bottom, obottom) - max(top, otop) < 0.5 * size:
             return False
     return True
 

@@ -50,8 +50,12 @@ def find_channels(boxes: Iterable[Box], x0: float, x1: float, body: float) -> li
         if (end - start) * step >= min_height:
             found.append((key[0], start_y + start * step, key[1], start_y + end * step))
 
+    previous: list[tuple[float, float]] = []
     for s in range(strips):
         free = _free(covered[s], x0, x1, min_width)
+        if free == previous:
+            continue  # the same white intervals as the strip above: every channel runs on
+        previous = free
         ends = [fb for _, fb in free]
         nxt: dict[tuple[float, float], int] = {}
         for (a, b), start in active.items():

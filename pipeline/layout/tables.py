@@ -16,6 +16,7 @@ ROW_TOLERANCE = 0.4  # of the size: cells whose centres differ less share a row
 ROW_PITCH = 2.6  # of the size: the widest distance between two rows of one table
 CELL_GAP = 4.0  # of the size: the widest gap between two cells of one row
 LABEL_WIDTH = 9.0  # of the size: the widest label cell
+LABEL_REACH = 30.0  # of the size: how far left of the numbers a row's label may stand (a wide table)
 MIN_NUMBERS = 4
 
 
@@ -93,7 +94,7 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
 def _numeric(lines: list[Line], body: float) -> list[Table]:
     """Numbers aligned in rows and columns, with the label cells and header row beside them."""
     numbers = [l for l in lines if is_number(l.text) and (l.size or body) < 1.3 * body]
-    if len(numbers) < MIN_NUMBERS:
+    if len(numbers) < 3:
         return []
     # Connected components: two numbers are linked when they share a row (close) or a column.
     parent = list(range(len(numbers)))
@@ -126,29 +127,50 @@ def _numeric(lines: list[Line], body: float) -> list[Table]:
     for members in groups.values():
         cells = [numbers[i] for i in members]
         rows = _rows(cells)
-        if len(cells) < MIN_NUMBERS or len(rows) < 2:
+        if len(rows) < 2:
             continue
-        tables.append(_grow(cells, lines, body))
+        if len(cells) >= MIN_NUMBERS:
+            tables.append(_grow(cells, lines, body))
+            continue
+        # A single column of numbers (three or more, set flush right) is a table when every
+        # one of its rows has a label and a header stands above.
+        if len(rows) >= 3 and max(_box(c)[2] for c in cells) - min(_box(c)[2] for c in cells) <= 1.0:
+            table = _grow(cells, lines, body)
+            if len(_rows(table.lines)) == len(rows) + 1 and all(len(r) >= 2 for r in _rows(table.lines)):
+                tables.append(table)
     return tables
 
 
 def _grow(cells: list[Line], lines: list[Line], body: float) -> Table:
-    """Add the row labels left of the numbers and the header row above them."""
+    """Add the row labels left of the numbers and the header row above them.
+
+    Labels are the nearest lines left of a row's numbers that start at one x (a label column
+    is set flush left); the header is the row of short lines just above the numbers."""
     ids = {id(c) for c in cells}
     boxes = [_box(c) for c in cells]
     x0, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    x1, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    x1 = max(b[2] for b in boxes)
     size = cells[0].size or body
     centres = sorted({round(_centre(c), 1) for c in cells})
-    members = list(cells)
+    nearest: dict[float, Line] = {}
     for line in lines:
-        if id(line) in ids:
+        if id(line) in ids or (line.size or body) >= 1.3 * body:
             continue
         b = _box(line)
         s = line.size or body
-        in_row = any(abs(_centre(line) - c) <= ROW_TOLERANCE * s for c in centres)
-        if in_row and b[2] <= x0 + 1 and x0 - b[2] <= CELL_GAP * s and b[2] - b[0] <= LABEL_WIDTH * s:
-            members.append(line)
+        if b[2] > x0 + 1 or x0 - b[2] > LABEL_REACH * s or b[2] - b[0] > LABEL_WIDTH * s:
+            continue
+        for c in centres:
+            if abs(_centre(line) - c) <= ROW_TOLERANCE * s and (c not in nearest or _box(nearest[c])[2] < b[2]):
+                nearest[c] = line
+    members = list(cells)
+    if nearest:
+        # The label column: the left edge most of the candidates share.
+        edges = [round(_box(l)[0]) for l in nearest.values()]
+        edge = max(set(edges), key=lambda e: (sum(abs(x - e) <= 1 for x in edges), -e))
+        labels = [l for l in nearest.values() if abs(_box(l)[0] - edge) <= 1.5]
+        if 2 * len(labels) >= len(centres):
+            members += labels
     left = min(_box(m)[0] for m in members)
     above = [l for l in lines if id(l) not in ids and _box(l)[3] <= top + 1 and top - _box(l)[3] <= ROW_PITCH * size
              and _box(l)[0] >= left - size and _box(l)[2] <= x1 + size and (l.size or body) < 1.3 * body]

@@ -25,6 +25,8 @@ HAN = regex.compile(r"\p{Han}")
 JUMP = regex.compile(r"^[（(]\s*(下转|转至|转|上接|接)\s*(?:第)?\s*([0-9０-９一二三四五六七八九十〇A-Z]+)\s*版\s*[）)]$")
 CN_NUMERALS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
 NAME_SPLIT = regex.compile(r"[\s、，,　]+")
+NAME_LENGTH = 8  # characters: the longest name in a byline (transliterated names run long)
+PUNCTUATION = regex.compile(r"[\p{P}--[·・•]]", flags=regex.V1)
 BYLINE_ROLE = regex.compile(r"(?:本报|新华社)?(?:特约)?(?:记者|通讯员|撰稿|文[/／:：])")
 
 
@@ -47,7 +49,10 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    return bool(BYLINE.match(text)) and len(byline_names(text)) > 0 and not ends_sentence(text)
+    """`本报记者 张三 李四`, `□王五`: a role or mark, then names (short, without punctuation)."""
+    names = byline_names(text)
+    return bool(BYLINE.match(text)) and bool(names) and not ends_sentence(text) and \
+        all(len(n) <= NAME_LENGTH and not PUNCTUATION.search(n) for n in names)
 
 
 def byline_names(text: str) -> list[str]:

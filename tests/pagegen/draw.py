@@ -119,10 +119,14 @@ class Page:
         self.texts.append(Text(x, top, text, font, size, char_space, white))
 
     def justified(self, x: float, top: float, text: str, font: str, size: float, width: float) -> None:
-        """A line spread to exactly `width` by character spacing, as body text is set."""
+        """A line spread to exactly `width` by character spacing, as body text is set (a line
+        that would need more than half an em between two characters is left ragged, as a
+        typesetter would rather squeeze it)."""
         used = text_width(text, font, size)
         spare = width - used
         space = spare / (len(text) - 1) if len(text) > 1 and 0 < spare < 2.5 * size else 0.0
+        if space > 0.5 * size:
+            space = 0.0
         self.text(x, top, text, font, size, space)
 
 
@@ -175,9 +179,19 @@ def render(pages: list[Page], order: str = "stream", seed: int = 0) -> bytes:
             obj = canvas.beginText()
             obj.setTextOrigin(t.x, h - t.top - ASCENT * t.size)
             obj.setFont(t.font, t.size)
-            obj.setCharSpace(t.char_space)
             obj.setFillGray(1 if t.white else 0)
-            obj.textOut(t.text)
+            if t.char_space:
+                # Each character at its own position, as typesetting systems write justified
+                # lines. (Character spacing `Tc` would do, but reportlab splits a CJK line into
+                # one string per font subset and pdfminer adds no spacing after a string's last
+                # character: the text layer would disagree with the drawn page.)
+                x = t.x
+                for ch in t.text:
+                    obj.setTextOrigin(x, h - t.top - ASCENT * t.size)
+                    obj.textOut(ch)
+                    x += text_width(ch, t.font, t.size) + t.char_space
+            else:
+                obj.textOut(t.text)
             canvas.drawText(obj)
         canvas.showPage()
     canvas.save()

@@ -165,6 +165,12 @@ def take_line(text: str, width: float, font: str, size: float) -> tuple[str, str
             cut = max(1, i)
             while cut > 1 and text[cut] in "，。、；：！？”’）》":
                 cut -= 1
+            # A space at a line's edge would not be seen: a credit such as `（王敏 摄）` moves
+            # to the next line whole.
+            if " " in text[cut - 1 : cut + 1]:
+                opening = text.rfind("（", 0, cut)
+                if opening > 0:
+                    cut = opening
             return text[:cut], text[cut:]
     return text, ""
 
@@ -303,7 +309,7 @@ class Composer:
             art.credit = f"（本版图片由{t.phrase(r, 4, 8)}提供）"
         return art
 
-    def table_rows(self, width: float, size: float) -> list[list[str]]:
+    def table_rows(self, width: float, size: float, font: str) -> Optional[list[list[str]]]:
         r, t = self.rng, self.texts
         for ncols in range(r.randint(3, 5), 1, -1):
             rows = [[t.phrase(r, 2, 4)] + [t.phrase(r, 2, 4) for _ in range(ncols - 1)]]
@@ -320,76 +326,106 @@ class Composer:
                     else:
                         row.append(f"{r.uniform(-20, 60):.1f}%")
                 rows.append(row)
-            widths = [max(text_width(row[c], "WenQuanYiZenHei", size) for row in rows) for c in range(ncols)]
+            widths = [max(text_width(row[c], font, size) for row in rows) for c in range(ncols)]
             if sum(widths) + ncols * 1.2 * size < width:
                 return rows
-        return [["项目", "数值"], ["合计", str(r.randint(10, 999))]]
+        return None  # no table fits the column
 
     # ---- drawing ----------------------------------------------------------------------------
     def draw_title(self, page: Page, art: ArticleText, style: Style, x0: float, x1: float, top: float,
-                   gold: dict) -> float:
-        """Kicker, headline and subheadline centred over [x0, x1]; returns the body top."""
+                   gold: dict, smallest: bool = False) -> float:
+        """Kicker, headline and subheadline centred over [x0, x1]; returns the body top.
+
+        Every title line fits the slot with a margin (a title never runs into its neighbour's);
+        a headline too long for one line at the smallest title size wraps, a two-part headline
+        that cannot keep its parts on one line or on a line each falls back to the next form.
+        Kicker and subheadline are set clearly smaller than the headline and larger than body
+        text, wrapped when long."""
         r = self.rng
-        width = x1 - x0
+        room = 0.92 * (x1 - x0)
         centre = (x0 + x1) / 2
         y = top
         font = style.title_font
 
-        def centred(text: str, size: float, copies: int = 1, at: Optional[float] = None) -> None:
-            w = text_width(text, font, size)
-            left = centre - w / 2 if at is None else at
+        def centred(text: str, size: float, copies: int = 1) -> None:
+            left = centre - text_width(text, font, size) / 2
             for copy in range(copies):
                 page.text(left + art.offset[0] * copy, y + art.offset[1] * copy, text, font, size)
 
-        n = len(art.headline.replace(" ", ""))
-        base = min(r.uniform(style.body * 1.8, style.body * 4.0), 0.9 * width / max(n, 1))
-        if art.mode == "wrapped":
-            base = min(r.uniform(style.body * 1.8, style.body * 3.6), 1.7 * width / n)
-            base = max(base, 1.08 * width / n)
-        elif art.mode in ("two_lines", "one_line_gap"):
-            parts = art.headline.split(" ")
-            longest = max(len(p) for p in parts)
-            limit = 0.8 * width / longest if art.mode == "two_lines" else 0.85 * width / (n + 2.5)
-            base = min(r.uniform(style.body * 1.8, style.body * 3.6), limit)
-        size = round(max(base, style.body * 1.45), 2)
-        if art.kicker:
-            ks = round(max(style.body * 1.35, size * r.uniform(0.45, 0.6)), 2)
-            ks = min(ks, 0.95 * width / len(art.kicker))
-            centred(art.kicker, ks)
-            y += ks * 1.5
-        if art.mode == "wrapped":
-            rest = art.headline
+        def wrapped(text: str, size: float) -> list[str]:
             lines = []
-            while rest:
-                line, rest = take_line(rest, width, font, size)
+            while text:
+                line, text = take_line(text, room, font, size)
                 lines.append(line)
+            return lines
+
+        low = style.body * 1.85  # the smallest headline: a third above the smallest kicker
+        size = r.uniform(style.body * 1.9, style.body * 4.0)
+        mode = art.mode
+        parts = art.headline.split(" ")
+        unit = {p: text_width(p, font, 1.0) for p in parts}
+        gap = r.uniform(1.0, 2.0)
+        if mode == "one_line_gap":
+            size = min(size, room / (sum(unit.values()) + gap))
+            if size < low:
+                mode = "two_lines"
+        if mode == "two_lines":
+            # Each phrase on a line of its own, the first one clearly short of the width (a
+            # first line that fills the width reads as a wrapped headline).
+            size = min(size, room / max(unit.values()), 0.8 * (x1 - x0) / (unit[parts[0]] + 2.0))
+            if size < low:
+                mode = "wrapped"
+        if mode == "line":
+            size = min(size, room / text_width(art.headline, font, 1.0))
+            if size < low:
+                mode = "wrapped"
+        if mode == "wrapped":
+            whole = text_width(art.headline.replace(" ", ""), font, 1.0)
+            # Two or three lines' worth at most, never fewer than three characters a line.
+            size = min(max(low, r.uniform(1.05, 1.7) * room / whole), room / 3.2, style.body * 4.0)
+            size = max(size, low)
+        if smallest:
+            size = low
+        size = round(size, 2)
+        small = (style.body * 1.35, 0.75 * size)
+        if art.kicker:
+            ks = round(min(max(small[0], size * r.uniform(0.45, 0.6)), small[1]), 2)
+            for line in wrapped(art.kicker, ks):
+                centred(line, ks)
+                y += ks * 1.3
+            y += ks * 0.2
+        if mode == "wrapped":
+            lines = wrapped(art.headline.replace(" ", ""), size)
+            if len(lines) > 4:  # a narrow column takes a shorter headline
+                art.headline = "".join(lines[:4])
+                lines = lines[:4]
             for line in lines:
                 centred(line, size, art.copies)
                 y += size * 1.25
-        elif art.mode == "two_lines":
-            for part in art.headline.split(" "):
+        elif mode == "two_lines":
+            for part in parts:
                 centred(part, size, art.copies)
                 y += size * 1.25
-        elif art.mode == "one_line_gap":
-            a, b = art.headline.split(" ")
-            gap = size * r.uniform(1.0, 2.0)
+        elif mode == "one_line_gap":
+            a, b = parts
             wa, wb = text_width(a, font, size), text_width(b, font, size)
-            left = centre - (wa + gap + wb) / 2
+            left = centre - (wa + gap * size + wb) / 2
             for copy in range(art.copies):
                 dx, dy = art.offset[0] * copy, art.offset[1] * copy
                 page.text(left + dx, y + dy, a, font, size)
-                page.text(left + wa + gap + dx, y + dy, b, font, size)
+                page.text(left + wa + gap * size + dx, y + dy, b, font, size)
             y += size * 1.25
         else:
             centred(art.headline, size, art.copies)
             y += size * 1.25
         if art.subheadline:
-            ss = round(max(style.body * 1.35, size * r.uniform(0.45, 0.6)), 2)
-            ss = min(ss, 0.95 * width / len(art.subheadline))
+            ss = round(min(max(small[0], size * r.uniform(0.45, 0.6)), small[1]), 2)
             y += ss * 0.2
-            centred(art.subheadline, ss)
-            y += ss * 1.5
-        gold["headline"] = art.headline if art.mode in ("two_lines", "one_line_gap") else art.headline.replace(" ", "")
+            for line in wrapped(art.subheadline, ss):
+                centred(line, ss)
+                y += ss * 1.3
+            y += ss * 0.2
+        gold["headline"] = art.headline if mode in ("two_lines", "one_line_gap") else art.headline.replace(" ", "")
         gold["kicker"] = art.kicker
         gold["subheadline"] = art.subheadline
         return y + style.body * r.uniform(0.8, 1.6)
@@ -423,7 +459,7 @@ class Composer:
             if position in ("top", "top_span"):
                 top = flow.top
             elif position == "bottom":
-                top = flow.bottom - block
+                top = flow.bottom - flow.reserve - block
             else:
                 top = flow.top + r.uniform(0.3, 0.6) * (height - block)
             if any(t < top + block and top < b for col in span for t, b in flow.blocked[col]):
@@ -505,7 +541,13 @@ class Composer:
         elif untitled:
             body_top = top
         else:
+            state, drawn = r.getstate(), len(page.texts)
             body_top = self.draw_title(page, art, style, x0, x1, top, gold)
+            if bottom - body_top < 6 * style.body * style.leading:
+                # No room left for text under a large title: set it again in the smallest size.
+                del page.texts[drawn:]
+                r.setstate(state)
+                body_top = self.draw_title(page, art, style, x0, x1, top, gold, smallest=True)
         flow = _Flow(body_columns, body_top, bottom)
         if style.column_rules:
             for (a0, a1), (b0, b1) in zip(body_columns, body_columns[1:]):
@@ -522,7 +564,7 @@ class Composer:
             tsize = round(style.body * 0.85, 2)
             est = len(rows) * tsize * 1.9 + 4
             tx0, tx1 = body_columns[0][0], body_columns[-1][1]
-            ttop = bottom - est
+            ttop = bottom - flow.reserve - est
             if ttop > body_top + 6 * lead and not any(flow.blocked[c] for c in range(len(body_columns))):
                 h = self.draw_table(page, rows, rules, tx0, tx1, ttop, tsize, style.body_font)
                 for c in range(len(body_columns)):
@@ -552,9 +594,15 @@ class Composer:
         if jump_from:
             line(jump_from, style.body, style.body_font)
         if art.byline and not untitled:
-            text = ("本报记者 " if art.byline_style == "reporter" else "□") + " ".join(art.byline)
-            if line(text, style.body, style.body_font):
-                gold["byline"] = list(art.byline)
+            # As many names as the column holds.
+            names = list(art.byline)
+            lead_in = "本报记者 " if art.byline_style == "reporter" else "□"
+            room = min(c[1] - c[0] for c in body_columns)
+            while len(names) > 1 and text_width(lead_in + " ".join(names), style.body_font, style.body) > room:
+                names.pop()
+            text = lead_in + " ".join(names)
+            if text_width(text, style.body_font, style.body) <= room and line(text, style.body, style.body_font):
+                gold["byline"] = names
         sections = [(h, list(ps)) for h, ps in art.sections]
         printed: list[tuple[Optional[str], list[str]]] = []
         open_paragraph = False
@@ -577,6 +625,11 @@ class Composer:
                 if spot is None:
                     break
                 cx0, cx1, y = spot
+                # A heading fits its column: the second phrase goes first, then characters.
+                if text_width(heading, style.body_font, style.heading) > 0.9 * (cx1 - cx0):
+                    heading = heading.split(" ")[0]
+                while text_width(heading, style.body_font, style.heading) > 0.9 * (cx1 - cx0):
+                    heading = heading[:-1]
                 w = text_width(heading, style.body_font, style.heading)
                 for copy in range(2):
                     page.text((cx0 + cx1) / 2 - w / 2 + 0.3 * copy, y, heading, style.body_font, style.heading)
@@ -633,9 +686,12 @@ class Composer:
             if line(art.credit, style.caption, style.caption_font):
                 gold["credits"].append(art.credit)
         if jump_to:
+            # The marker closes the text: right after its last line, or in the room kept for it
+            # at the foot of the last column when the text filled every column.
+            if flow.col >= len(flow.columns):
+                flow.col = len(flow.columns) - 1
+                flow.y = flow.bottom - flow.reserve
             flow.reserve = 0.0
-            flow.col = len(flow.columns) - 1
-            flow.y = max(flow.y, flow.top)
             line(jump_to, style.body, style.body_font, align="right")
         gold["sections"] = [{"heading": h, "paragraphs": ps} for h, ps in printed if h is not None or ps]
         return Drawn(gold, rest_sections, open_paragraph)
@@ -718,8 +774,10 @@ class Composer:
             if i == table_slot:
                 spanning = len(cols) > 1 and r.random() < 0.5
                 target = (cols[-1][1] - cols[0][0]) if spanning else (cols[0][1] - cols[0][0])
-                art.table = (self.table_rows(target, style.body * 0.85), r.choice(("grid", "three_line", "none")),
-                             "bottom_span" if spanning else "flow")
+                rows = self.table_rows(target, style.body * 0.85, style.body_font)
+                style_ = r.choice(("grid", "three_line", "none"))
+                if rows is not None:
+                    art.table = (rows, style_, "bottom_span" if spanning else "flow")
             jump_to = None
             continue_here = two_pages and kinds[i] == "article" and art.mode != "vertical" and (
                 i == last_article and want_next is None)
