@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from pipeline.ingest.ocr import (
+    page_graphics,
     _blank_runs, _spaced_pairs, fullwidth_punctuation, is_tall, merge_duplicates, order_rows,
     printed_spaces, skew_angle,
 )
@@ -150,3 +151,23 @@ def test_a_dash_before_a_line_is_read_from_its_stroke_and_other_strokes_are_not(
     assert dash_stroke(gray, (float(cols[second]), float(cols[-1])), centre, px * 0.95, -1) is None
     gray, start, centre = _drawn("港口见闻", font_file, px, rule=6.0)
     assert dash_stroke(gray, (start, start + 4 * px), centre, px * 0.95, -1) is None
+
+
+@pytest.mark.parametrize("sigma", [0.0, 12.0, 18.0, 25.0])
+def test_a_photo_is_found_on_a_noisy_scan_and_the_noise_is_no_photo(sigma: float) -> None:
+    """Scanner noise speckles the paper; the photo is still one box of its own size."""
+    rng = np.random.default_rng(5)
+    page = np.full((1400, 1000), 250.0)
+    page[300:620, 200:700] = rng.uniform(60, 200, (320, 500))  # a photo: mid tones
+    lines = []
+    for i in range(12):  # text lines beside and under it (masked out by their boxes)
+        top = 700 + i * 40
+        page[top + 4:top + 26, 100:900:6] = 20.0
+        lines.append((100.0, float(top), 900.0, float(top + 30)))
+    page += rng.normal(0.0, sigma, page.shape)
+    gray = np.clip(page, 0, 255).astype(np.uint8)
+    photos, _ = page_graphics(gray, lines)
+    assert len(photos) == 1
+    x0, top, x1, bottom = photos[0]
+    # within half a line height (lines here are 30 px): heavy noise may cling to the edge
+    assert abs(x0 - 200) <= 15 and abs(top - 300) <= 15 and abs(x1 - 700) <= 15 and abs(bottom - 620) <= 15

@@ -69,6 +69,7 @@ def test_degraded_scans_read_nearly_as_the_text_layer(port_page, case):
     [got], [want] = document.articles, reference.articles
     assert got.headline == want.headline
     assert body_accuracy(got, want) >= 0.97
+    assert got.captions == want.captions  # the photo is found on the degraded scan too
 
 
 @pytest.mark.slow

@@ -756,7 +756,9 @@ def page_graphics(gray: np.ndarray, text: list[tuple[float, float, float, float]
         for x, y, bw, bh, _ in stats[1:count]:
             if min(bw, bh) <= RULE_THICKNESS * em:
                 rules.append((float(x), float(y), float(x + bw), float(y + bh)))
-    ink = (gray < PHOTO_LIGHT).astype(np.uint8)
+    # A median filter first: scanner noise speckles the paper under PHOTO_LIGHT, and closing
+    # would weld the speckles into one page-sized area that is no photo.
+    ink = (cv2.medianBlur(np.ascontiguousarray(gray), 5) < PHOTO_LIGHT).astype(np.uint8)
     pad = int(PHOTO_TEXT_PAD * em)
     for x0, y0, x1, y1 in text:
         ink[max(0, int(y0) - pad):min(h, int(y1) + pad + 1), max(0, int(x0) - pad):min(w, int(x1) + pad + 1)] = 0
