@@ -220,6 +220,33 @@ def _walled(a: _Fragment, b: _Fragment, walls: list[Box]) -> bool:
     return False
 
 
+def _nearest_beside(a: _Fragment, keys: range,
+                    index: dict[int, tuple[list[float], list[_Fragment]]],
+                    rightward: bool) -> Optional[_Fragment]:
+    """The nearest fragment sharing a's row on one side: scanning up from a's right edge
+    (`index` by x0) or down from its left edge (`index` by x1), stopping once farther."""
+    height = a.bottom - a.top
+    best = None
+    for key in keys:
+        if key not in index:
+            continue
+        xs, members = index[key]
+        if rightward:
+            order = range(bisect_left(xs, a.x1 - 0.3 * a.size), len(xs))
+        else:
+            order = range(bisect_right(xs, a.x0 + 0.3 * a.size) - 1, -1, -1)
+        for j in order:
+            b = members[j]
+            distance = round(b.x0 - a.x1 if rightward else a.x0 - b.x1, 1)
+            if best is not None and distance > best[0][0]:
+                break
+            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+            if b is not a and overlap >= ROW_OVERLAP * min(height, b.bottom - b.top):
+                if best is None or (distance, -overlap) < best[0]:
+                    best = ((distance, -overlap), b)
+    return None if best is None else best[1]
+
+
 def _row_neighbours(fragments: list[_Fragment]) -> dict[int, _Fragment]:
     """Each fragment's neighbour to the right in its row: the nearest fragment on the right
     whose nearest fragment on the left it is (lines of neighbouring columns set on other
@@ -238,40 +265,13 @@ def _row_neighbours(fragments: list[_Fragment]) -> dict[int, _Fragment]:
     left: dict[int, _Fragment] = {}
     for a in fragments:
         centre = (a.top + a.bottom) / 2
-        height = a.bottom - a.top
         keys = range(int((centre - 0.5 * a.size) // ROW_BUCKET), int((centre + 0.5 * a.size) // ROW_BUCKET) + 1)
-        best = None
-        for key in keys:  # the nearest on the right: scan up from a's right edge
-            if key not in by_x0:
-                continue
-            xs, members = by_x0[key]
-            for j in range(bisect_left(xs, a.x1 - 0.3 * a.size), len(xs)):
-                b = members[j]
-                distance = round(b.x0 - a.x1, 1)
-                if best is not None and distance > best[0][0]:
-                    break
-                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-                if b is not a and overlap >= ROW_OVERLAP * min(height, b.bottom - b.top):
-                    if best is None or (distance, -overlap) < best[0]:
-                        best = ((distance, -overlap), b)
-        if best is not None:
-            right[id(a)] = best[1]
-        best = None
-        for key in keys:  # the nearest on the left: scan down from a's left edge
-            if key not in by_x1:
-                continue
-            xs, members = by_x1[key]
-            for j in range(bisect_right(xs, a.x0 + 0.3 * a.size) - 1, -1, -1):
-                b = members[j]
-                distance = round(a.x0 - b.x1, 1)
-                if best is not None and distance > best[0][0]:
-                    break
-                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-                if b is not a and overlap >= ROW_OVERLAP * min(height, b.bottom - b.top):
-                    if best is None or (distance, -overlap) < best[0]:
-                        best = ((distance, -overlap), b)
-        if best is not None:
-            left[id(a)] = best[1]
+        found = _nearest_beside(a, keys, by_x0, rightward=True)
+        if found is not None:
+            right[id(a)] = found
+        found = _nearest_beside(a, keys, by_x1, rightward=False)
+        if found is not None:
+            left[id(a)] = found
     nxt: dict[int, _Fragment] = {}
     for a in fragments:
         b = right.get(id(a))
