@@ -2,11 +2,11 @@
 fixed random seed (columns, gutters, headline sizes and fake-bold offsets, article order)."""
 from __future__ import annotations
 
-import io
 import random
 from pathlib import Path
 
 from tests.pagegen import PageSpec, Placement, load_article, render_page
+from tests.scanpages import join_pdfs
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
 
@@ -32,17 +32,7 @@ def dense_spec(rng: random.Random, pool: list[dict]) -> PageSpec:
 
 def render_pages(specs: list[PageSpec]) -> bytes:
     """Several pages in one PDF: each typeset by `tests.pagegen.render_page`, then joined."""
-    import pypdfium2 as pdfium
-
-    joined = pdfium.PdfDocument.new()
-    for spec in specs:
-        page = pdfium.PdfDocument(render_page(spec))
-        joined.import_pages(page)
-        page.close()
-    buffer = io.BytesIO()
-    joined.save(buffer)
-    joined.close()
-    return buffer.getvalue()
+    return join_pdfs([render_page(spec) for spec in specs])
 
 
 def dense_document(pages: int, seed: int = 7) -> bytes:

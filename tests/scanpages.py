@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import random
 
-from tests.pagegen import FONT, PageSpec, _register_font, _width, draw_article
+from tests.pagegen import FONT, PageSpec, _register_font, _width, draw_page
 
 LATIN_FONT = "Helvetica"
 
@@ -138,16 +138,7 @@ def mojibake_page(spec: PageSpec, encoding: str = "gbk") -> bytes:
     _register_font()
     buffer = io.BytesIO()
     real = rl_canvas.Canvas(buffer, pagesize=(spec.width, spec.height), invariant=1)
-    canvas = _MojibakeCanvas(real, encoding)
-    canvas.setFont(FONT, 10)
-    canvas.drawString(spec.margin, spec.height - 28, spec.paper)
-    canvas.drawCentredString(spec.width / 2, spec.height - 28, spec.date)
-    canvas.drawRightString(spec.width - spec.margin, spec.height - 28, spec.section)
-    real.line(spec.margin, spec.height - 34, spec.width - spec.margin, spec.height - 34)
-    canvas.setFont(FONT, 8)
-    canvas.drawCentredString(spec.width / 2, 18, spec.footer)
-    for place in spec.placements:
-        draw_article(canvas, spec, place)
+    draw_page(_MojibakeCanvas(real, encoding), spec)
     real.showPage()
     real.save()
     return buffer.getvalue()

@@ -236,12 +236,9 @@ def draw_article(canvas, spec: PageSpec, place: Placement) -> None:
             flow.draw(line, CREDIT_SIZE, 0.0)
 
 
-def render_page(spec: PageSpec) -> bytes:
-    from reportlab.pdfgen import canvas as rl_canvas
-
-    _register_font()
-    buffer = io.BytesIO()
-    canvas = rl_canvas.Canvas(buffer, pagesize=(spec.width, spec.height), invariant=1)
+def draw_page(canvas, spec: PageSpec) -> None:
+    """Running head, its rule, running foot and every article of `spec` onto a reportlab
+    canvas (or a wrapper of one that draws strings its own way)."""
     canvas.setFont(FONT, 10)
     canvas.drawString(spec.margin, spec.height - 28, spec.paper)
     canvas.drawCentredString(spec.width / 2, spec.height - 28, spec.date)
@@ -251,6 +248,15 @@ def render_page(spec: PageSpec) -> bytes:
     canvas.drawCentredString(spec.width / 2, 18, spec.footer)
     for place in spec.placements:
         draw_article(canvas, spec, place)
+
+
+def render_page(spec: PageSpec) -> bytes:
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    _register_font()
+    buffer = io.BytesIO()
+    canvas = rl_canvas.Canvas(buffer, pagesize=(spec.width, spec.height), invariant=1)
+    draw_page(canvas, spec)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
