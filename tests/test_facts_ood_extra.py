@@ -7,28 +7,21 @@ JSONL is what the sheet builds, and every fact's fields and offsets are sound.
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
-from tests.conftest import FIXTURES, SEED_TEXT, require_corpus
+from tests.conftest import SEED_TEXT, load_ood, require_corpus
 
-OOD = FIXTURES / "ood"
 KINDS = {"count", "money", "percent", "measure", "year", "date", "duration", "ordinal", "change"}
 ISO_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?|---\d{2})$")
 PD_LINE = re.compile(r"data/199801\.txt line (\d+)")
 RUN = 20
 
 
-def load(part: str) -> list[dict]:
-    path = OOD / f"{part}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 @pytest.fixture(scope="module")
 def extra() -> list[dict]:
-    return load("dev_facts_extra")
+    return load_ood("dev_facts_extra")
 
 
 def _runs(text: str) -> set[str]:
@@ -61,7 +54,7 @@ def test_facts_only_with_sound_fields(extra):
 
 
 def test_nothing_shared_with_test_dev_or_seed(extra):
-    test, dev = load("test"), load("dev")
+    test, dev = load_ood("test"), load_ood("dev")
     lines = {m.group(1) for d in extra for m in [PD_LINE.search(d["ref"])] if m}
     other = {m.group(1) for d in test + dev for m in [PD_LINE.search(d["ref"])] if m}
     assert lines and not lines & other

@@ -7,26 +7,19 @@ tools/build.py makes of the annotation sheet.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 
-from tests.conftest import FIXTURES, require_corpus
+from tests.conftest import OOD, load_ood, require_corpus
 
-OOD = FIXTURES / "ood"
 LABELS = {"PERSON", "GPE", "LOC", "ORG"}
 SPACE_OR_LIST_MARK = re.compile(r"[\s\u3000、]")
 PD_LINE = re.compile(r"data/199801\.txt line (\d+)")
 RUN = 40
 
 
-def load(part: str) -> list[dict]:
-    path = OOD / f"{part}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 def test_offsets_labels_and_shapes():
-    docs = load("dev_extra")
+    docs = load_ood("dev_extra")
     assert len({d["id"] for d in docs}) == len(docs)
     for d in docs:
         text = d["text"]
@@ -41,19 +34,19 @@ def test_offsets_labels_and_shapes():
 
 
 def test_size_and_organisation_share():
-    labels = Counter(e[2] for d in load("dev_extra") for e in d["entities"])
+    labels = Counter(e[2] for d in load_ood("dev_extra") for e in d["entities"])
     assert sum(labels.values()) >= 150
     assert labels["ORG"] >= 0.35 * sum(labels.values())
 
 
 def test_no_text_shared_with_test():
-    test = load("test")
+    test = load_ood("test")
     runs = set()
     for d in test:
         t = d["text"].replace("\u3000", "")
         runs.update(t[i:i + RUN] for i in range(len(t) - RUN + 1))
     test_lines = {int(m.group(1)) for d in test for m in [PD_LINE.search(d["ref"])] if m}
-    for d in load("dev_extra"):
+    for d in load_ood("dev_extra"):
         t = d["text"].replace("\u3000", "")
         assert not any(t[i:i + RUN] in runs for i in range(len(t) - RUN + 1)), d["id"]
         m = PD_LINE.search(d["ref"])
@@ -71,4 +64,4 @@ def test_jsonl_is_what_the_annotation_sheet_builds():
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     sheet = OOD / "sheets" / "dev_extra.txt"
-    assert [build.build_doc(d, str(sheet)) for d in build.parse_sheet(sheet)] == load("dev_extra")
+    assert [build.build_doc(d, str(sheet)) for d in build.parse_sheet(sheet)] == load_ood("dev_extra")

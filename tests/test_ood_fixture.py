@@ -8,16 +8,14 @@ test part.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, SEED_TEXT, require_corpus
+from tests.conftest import OOD, SEED_TEXT, load_ood, require_corpus
 
-OOD = FIXTURES / "ood"
 LABELS = {"PERSON", "GPE", "LOC", "ORG"}
 KINDS = {"count", "money", "percent", "measure", "year", "date", "duration", "ordinal", "change"}
 APPROX = {None, "over", "under", "about"}
@@ -27,14 +25,9 @@ SPACE_OR_LIST_MARK = re.compile(r"[\s\u3000、]")
 PD_LINE = re.compile(r"data/199801\.txt line (\d+)")
 
 
-def load(part: str) -> list[dict]:
-    path = OOD / f"{part}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 @pytest.fixture(scope="module", params=["dev", "test"])
 def part(request):
-    return request.param, load(request.param)
+    return request.param, load_ood(request.param)
 
 
 def test_documents_have_identity_and_provenance(part):
@@ -112,7 +105,7 @@ def paragraphs(doc: dict) -> set[str]:
 
 
 def test_no_paragraph_in_both_parts():
-    dev, test = load("dev"), load("test")
+    dev, test = load_ood("dev"), load_ood("test")
     shared = set().union(*map(paragraphs, dev)) & set().union(*map(paragraphs, test))
     assert not shared, shared
     dev_lines = {m.group(1) for d in dev for m in [PD_LINE.search(d["ref"])] if m}
@@ -125,7 +118,7 @@ def test_no_text_from_the_seed_article():
     seed_chunks = {seed[i:i + 20] for i in range(0, max(0, len(seed) - 20))
                    if not SPACE_OR_LIST_MARK.search(seed[i:i + 20])}
     for part in ("dev", "test"):
-        for d in load(part):
+        for d in load_ood(part):
             text = d["text"]
             hits = [text[i:i + 20] for i in range(len(text) - 19) if text[i:i + 20] in seed_chunks]
             assert not hits, (d["id"], hits[:1])
@@ -137,7 +130,7 @@ def test_peoples_daily_paragraphs_are_held_out_corpus_lines():
     path = require_corpus()
     wanted = {}
     for part in ("dev", "test"):
-        for d in load(part):
+        for d in load_ood(part):
             if d["source"] == "pd1998-heldout":
                 m = PD_LINE.search(d["ref"])
                 assert m, d["id"]
@@ -154,7 +147,7 @@ def test_peoples_daily_paragraphs_are_held_out_corpus_lines():
 
 
 def test_sizes():
-    test, dev = load("test"), load("dev")
+    test, dev = load_ood("test"), load_ood("dev")
     labels = Counter(e[2] for d in test for e in d["entities"])
     n_ent = sum(labels.values())
     n_facts = sum(len(d["facts"]) for d in test)
@@ -179,4 +172,4 @@ def test_jsonl_is_what_the_annotation_sheets_build():
     for part in ("dev", "test"):
         sheet = OOD / "sheets" / f"{part}.txt"
         rebuilt = [build.build_doc(d, str(sheet)) for d in build.parse_sheet(sheet)]
-        assert rebuilt == load(part), part
+        assert rebuilt == load_ood(part), part
