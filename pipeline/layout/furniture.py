@@ -91,10 +91,9 @@ def edition_of(head: list[Line], foot: list[Line]) -> Optional[Edition]:
         iso = _iso(text)
         if iso and edition.date is None:
             edition.date = iso
-        staff = STAFF.search(text)
-        if staff:
-            # `本版责任编辑 王敏`, `责任编辑：王敏  美编：李华`: the names between staff titles.
-            titles = list(STAFF.finditer(text))
+        # `本版责任编辑 王敏`, `责任编辑：王敏  美编：李华`: the names between staff titles.
+        titles = list(STAFF.finditer(text))
+        if titles:
             for m, following in zip(titles, [*titles[1:], None]):
                 names = text[m.end():following.start() if following else len(text)]
                 edition.editors.extend(n for n in regex.split(r"[\s　、，,]+", names) if n)
