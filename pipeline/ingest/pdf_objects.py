@@ -120,7 +120,12 @@ def drop_far_off_page(objects: PageObjects) -> int:
                 and x1 >= -w and x0 <= 2 * w and bottom >= -h and top <= 2 * h)
 
     before = len(objects.chars)
-    objects.chars = [c for c in objects.chars if near(c["x0"], c["top"], c["x1"], c["bottom"])]
+    # Glyphs by plain comparisons (this runs for every glyph): NaN fails every comparison, so
+    # the range tests plus one bound against infinity per coordinate are `near` exactly.
+    inf, w2, h2 = float("inf"), 2 * w, 2 * h
+    objects.chars = [c for c in objects.chars
+                     if -w <= c["x1"] < inf and -inf < c["x0"] <= w2
+                     and -h <= c["bottom"] < inf and -inf < c["top"] <= h2]
     objects.rules = [b for b in objects.rules if near(*b)]
     objects.rects = [r for r in objects.rects if near(r["x0"], r["top"], r["x1"], r["bottom"])]
     objects.images = [b for b in objects.images if near(*b)]
