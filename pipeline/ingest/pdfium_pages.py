@@ -58,6 +58,7 @@ import numpy as np
 
 from pipeline.errors import InputError
 from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, coord, glyph, shape
+from pipeline.ingest.tounicode import fast_tounicode
 
 Matrix = tuple[float, float, float, float, float, float]
 PDFIUM_LOCK = threading.RLock()
@@ -204,7 +205,8 @@ class _PdfminerFonts:
         for ref in dict_value(resources.get("Font", {})).values():
             spec = dict_value(ref)
             objid = getattr(ref, "objid", None)
-            font = self._manager.get_font(objid, spec)
+            with fast_tounicode():  # pdfminer's result, without its PostScript tokeniser
+                font = self._manager.get_font(objid, spec)
             metrics = FontMetrics(str(font.fontname), float(font.get_descent()), font, spec)
             base = str(resolve1(spec.get("BaseFont", b"")))
             base = base[1:] if base.startswith("/") else base
