@@ -50,6 +50,12 @@ def warm_up() -> None:
     text = "本报北京电 今年全市粮食产量达到120万吨。"
     tokens, _ = annotate(text)
     extract_facts(text, tokens)
+    from pipeline.facts.lexicon import tag_of
+
+    tag_of(text[:2])  # jieba's part-of-speech table (half a second), which facts reads lazily
+    from pipeline.ingest.pdfium_pages import preload
+
+    preload()  # the PDF libraries, imported here rather than inside the first PDF's clock
 
 
 CORES_VARIABLE = "PIPELINE_WORKER_CORES"  # read by pipeline.ingest.ocr.cpu_threads

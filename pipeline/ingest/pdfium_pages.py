@@ -158,6 +158,17 @@ def _strip_subset(name: str) -> str:
     return name
 
 
+def preload() -> None:
+    """Import the libraries this engine loads on first use (for a worker warming up)."""
+    import pdfminer.pdfdocument  # noqa: F401
+    import pdfminer.pdfinterp  # noqa: F401
+    import pdfminer.pdfpage  # noqa: F401
+    import pdfminer.pdfparser  # noqa: F401
+    import pypdfium2.raw  # noqa: F401
+
+    import pipeline.ingest.pdf  # noqa: F401
+
+
 class _PdfminerFonts:
     """Font descriptors of each page, read through pdfminer's object parser (dictionaries only).
 
