@@ -49,6 +49,7 @@ processes, each reading one document at a time.
 from __future__ import annotations
 
 import ctypes
+import struct
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -62,6 +63,7 @@ from pipeline.ingest.tounicode import fast_tounicode
 
 Matrix = tuple[float, float, float, float, float, float]
 PDFIUM_LOCK = threading.RLock()
+_MATRIX = struct.Struct("6f")  # FS_MATRIX: a, b, c, d, e, f as C floats
 
 _OPEN_ERRORS = {  # FPDF_GetLastError codes
     2: "file not found or could not be opened",
@@ -281,6 +283,12 @@ class _FastCalls:
             self.object_of, self.origin_of = self._object, origin
             self.font_of = library["FPDFTextObj_GetFont"]
             self.font_of.argtypes, self.font_of.restype = (ctypes.c_void_p,), ctypes.c_void_p
+            self.bounds = library["FPDFPageObj_GetBounds"]
+            single = ctypes.POINTER(ctypes.c_float)
+            self.bounds.argtypes = (ctypes.c_void_p, single, single, single, single)
+            self.bounds.restype = ctypes.c_int
+            self.map_error = library["FPDFText_HasUnicodeMapError"]
+            self.map_error.argtypes, self.map_error.restype = (ctypes.c_void_p, ctypes.c_int), ctypes.c_int
             self.handle = lambda page: ctypes.cast(page, ctypes.c_void_p).value
         except (ImportError, KeyError, AttributeError, TypeError):
             def object_of(page, index: int) -> int:
@@ -290,8 +298,12 @@ class _FastCalls:
             def font_of(obj) -> int:
                 return ctypes.cast(pdfium.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value or 0
 
+            def bounds(key: int, *edges) -> int:
+                return pdfium.FPDFPageObj_GetBounds(ctypes.cast(key, pdfium.FPDF_PAGEOBJECT), *edges)
+
             self.object_of, self.origin_of = object_of, pdfium.FPDFText_GetCharOrigin
-            self.font_of = font_of
+            self.font_of, self.bounds = font_of, bounds
+            self.map_error = pdfium.FPDFText_HasUnicodeMapError
             self.handle = lambda page: page
 
 
@@ -406,6 +418,7 @@ class PdfiumPages:
         self._state_cache: dict[tuple, tuple] = {}  # per page: matrix, size, font -> state
         self._size = ctypes.c_float()
         self._size_ref = ctypes.byref(self._size)
+        self._typed: dict[int, object] = {}
         self._edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
         self._edge_refs = [ctypes.byref(e) for e in self._edges]
 
@@ -451,6 +464,7 @@ class PdfiumPages:
         (repeats of an earlier one, blank ones) are put back (`_all_runs`, `_blank_run`).
         """
         order = self._text_objects(page)
+        self._typed = dict(order)  # address -> pypdfium2's pointer, for the text page's objects
         runs = self._all_runs(page, order, fonts)
         _restore_trailing_spaces(order, runs)
         _restore_repeated_spaces(runs)
@@ -559,7 +573,7 @@ class PdfiumPages:
                 obj = get(k)
                 kind = pdfium.FPDFPageObj_GetType(obj)
                 if kind == _TEXT:
-                    found.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, obj))
+                    found.append((ctypes.c_void_p.from_buffer(obj).value or 0, obj))
                 elif kind == _FORM and depth < 8:
                     walk(pdfium.FPDFFormObj_CountObjects(obj),
                          lambda i, form=obj: pdfium.FPDFFormObj_GetObject(form, i), depth + 1)
@@ -579,7 +593,8 @@ class PdfiumPages:
         bulk = pdfium.FPDFText_GetText(text_page, 0, count, units) == count + 1  # no surrogates
         # the whole page's text at once: one conversion instead of one per glyph
         page_text = bytes(units).decode("utf-16-le", "surrogatepass") if bulk else ""
-        object_of, origin_of = _FAST.object_of, _FAST.origin_of
+        object_of, origin_of, map_error = _FAST.object_of, _FAST.origin_of, _FAST.map_error
+        typed = self._typed
         page_handle = _FAST.handle(text_page)
         x, y = self._x, self._y
         x_ref, y_ref, rect_ref = ctypes.byref(x), ctypes.byref(y), ctypes.byref(self._rect)
@@ -597,10 +612,10 @@ class PdfiumPages:
             if key != last_key:
                 run = runs.get(key)
                 if run is None:
-                    obj = pdfium.FPDFText_GetTextObject(text_page, i)
+                    obj = typed.get(key) or pdfium.FPDFText_GetTextObject(text_page, i)
                     run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
                     # a font maps all its codes or none: asked once per object
-                    unmapped = pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1
+                    unmapped = map_error(page_handle, i) == 1
                 last_key = key
                 matrix, size, _, _, _, metrics = run[0]
                 chars = run[1]
@@ -609,7 +624,7 @@ class PdfiumPages:
             text = page_text[i] if bulk else _char(pdfium.FPDFText_GetUnicode(text_page, i))
             if not ("\x00" < text < "\ud800" or text >= "\ue000"):
                 text = "\ufffd"
-            if unmapped and pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
+            if unmapped and map_error(page_handle, i) == 1:
                 text = "\ufffd"
             origin_of(page_handle, i, x_ref, y_ref)
             ox, oy = x.value, y.value
@@ -666,7 +681,7 @@ class PdfiumPages:
         runs = self._read_runs(page, fonts)
         missing = [(key, obj) for key, obj in order
                    if (key not in runs and not self._is_blank(obj))
-                   or (key in runs and self._lost_glyphs(obj, runs[key]))]
+                   or (key in runs and self._lost_glyphs(key, runs[key]))]
         if not missing:
             return runs
         for _, obj in order:
@@ -681,7 +696,7 @@ class PdfiumPages:
                     pdfium.FPDFPageObj_SetIsActive(obj, 0)
                 for key, obj in batch:
                     run = found.get(key)
-                    if run is None or self._lost_glyphs(obj, run):
+                    if run is None or self._lost_glyphs(key, run):
                         alone.append((key, obj))
                     elif key not in runs or len(run[1]) > len(runs[key][1]):
                         runs[key] = run
@@ -729,11 +744,11 @@ class PdfiumPages:
         finally:
             self._pdfium.FPDFText_ClosePage(text_page)
 
-    def _lost_glyphs(self, obj, run: tuple) -> bool:
+    def _lost_glyphs(self, key: int, run: tuple) -> bool:
         """Whether pdfium's text page kept only part of an object (it drops single glyphs that
         repeat one drawn just before): the object's bounds reach past its glyphs' boxes."""
         chars = run[1]
-        if not chars or not self._pdfium.FPDFPageObj_GetBounds(obj, *self._edge_refs):
+        if not chars or not _FAST.bounds(key, *self._edge_refs):
             return False
         size = max(run[0][1], 1.0)
         first, last = chars[0], chars[-1]  # glyphs run along the line, in either direction
@@ -761,15 +776,15 @@ class PdfiumPages:
         return self._state_with_matrix(obj, fonts)
 
     def _state_with_matrix(self, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
-        m = self._matrix
+        a, b, c, d, e, f = _MATRIX.unpack_from(self._matrix)  # one call, not six field reads
         self._pdfium.FPDFTextObj_GetFontSize(obj, self._size_ref)
         handle = _FAST.font_of(obj)
-        key = (m.a, m.b, m.c, m.d, self._size.value, handle, id(fonts))
+        key = (a, b, c, d, self._size.value, handle, id(fonts))
         shared = self._state_cache.get(key)  # most objects of a page share a few states
         if shared is None:
             shared = self._state_cache[key] = self._new_state(obj, key, fonts)
         scale, size, fontname, descent, upright, metrics = shared
-        return (scale + (m.e, m.f), size, fontname, descent, upright, metrics)
+        return (scale + (e, f), size, fontname, descent, upright, metrics)
 
     def _new_state(self, obj, key: tuple, fonts: dict[str, list[FontMetrics]]) -> tuple:
         scale = (_written(key[0]), _written(key[1]), _written(key[2]), _written(key[3]))
