@@ -419,6 +419,7 @@ class PdfiumPages:
         self._size = ctypes.c_float()
         self._size_ref = ctypes.byref(self._size)
         self._typed: dict[int, object] = {}
+        self._drawn: list = []  # the page's objects other than text, in drawing order
         self._edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
         self._edge_refs = [ctypes.byref(e) for e in self._edges]
 
@@ -438,10 +439,9 @@ class PdfiumPages:
             self._state_cache.clear()
             objects.chars = self._chars(page, space, self._fonts.page(index))
             identity: Matrix = (1, 0, 0, 1, 0, 0)
-            for count, get in ((pdfium.FPDFPage_CountObjects(page),
-                                lambda k: pdfium.FPDFPage_GetObject(page, k)),):
-                for k in range(count):
-                    self._shapes(get(k), identity, space, objects, depth=0)
+            for obj in self._drawn:  # the page's objects other than text, found by _chars
+                self._shapes(obj, identity, space, objects, depth=0)
+            self._drawn = []
             return objects
         finally:
             pdfium.FPDF_ClosePage(page)
@@ -564,9 +564,11 @@ class PdfiumPages:
         return state, chars
 
     def _text_objects(self, page) -> list[tuple[int, object]]:
-        """Every text object, in drawing order (form XObjects' own objects in their place)."""
+        """Every text object, in drawing order (form XObjects' own objects in their place).
+        The page's own other objects are kept in `_drawn` for `_shapes` (one walk, not two)."""
         pdfium = self._pdfium
         found: list[tuple[int, object]] = []
+        self._drawn = drawn = []
 
         def walk(count: int, get, depth: int) -> None:
             for k in range(count):
@@ -574,7 +576,10 @@ class PdfiumPages:
                 kind = pdfium.FPDFPageObj_GetType(obj)
                 if kind == _TEXT:
                     found.append((ctypes.c_void_p.from_buffer(obj).value or 0, obj))
-                elif kind == _FORM and depth < 8:
+                    continue
+                if not depth:
+                    drawn.append(obj)
+                if kind == _FORM and depth < 8:
                     walk(pdfium.FPDFFormObj_CountObjects(obj),
                          lambda i, form=obj: pdfium.FPDFFormObj_GetObject(form, i), depth + 1)
 
