@@ -12,7 +12,8 @@ pdfminer builds its `LTChar` box, so both engines give the same `PageObjects`:
 What pdfium does differently, and how it is undone:
 - It keeps widths and metrics as integers (599.6 -> 599, Descent -200.195 -> -200) and
   strips subset tags from names: the font dictionaries are read through pdfminer's parser (the
-  small dictionaries only, never a content stream) for exact widths, Descent and FontName;
+  small dictionaries only, never a content stream; ToUnicode maps through `tounicode.py`,
+  which gives pdfminer's map faster) for exact widths, Descent and FontName;
   the pen drift the truncated widths cause is added back along each line.
 - Its text page leaves out a text object drawn again near an earlier one (fake bold), single
   glyphs that repeat, objects holding only spaces, and a space that ends an object before the

@@ -152,7 +152,8 @@ _PATCH_LOCK = threading.Lock()
 
 @contextlib.contextmanager
 def fast_tounicode() -> Iterator[None]:
-    """pdfminer fonts created inside read their ToUnicode CMaps through FastToUnicodeParser."""
+    """pdfminer fonts created inside read their ToUnicode CMaps through FastToUnicodeParser.
+    A font another thread creates meanwhile gets the same map (the result is pdfminer's)."""
     with _PATCH_LOCK:
         saved = pdffont.CMapParser
         pdffont.CMapParser = FastToUnicodeParser  # type: ignore[misc,assignment]
