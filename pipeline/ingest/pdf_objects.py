@@ -45,13 +45,13 @@ def coord(value: float) -> float:
     COORD_DECIMALS steps (412.4535 read as 412.45349 or 412.4535004)."""
     # integer steps: a quarter of the time of round(round(v, 4), 3); half-up, deterministic
     try:
-        return (round(value * _FINE) + 5) // 10 / _STEP
+        return (round(value * COORD_FINE) + 5) // 10 / COORD_STEP
     except (ValueError, OverflowError):  # NaN or infinity from a damaged matrix: kept as is
         return float(value)
 
 
-_STEP = 10.0 ** COORD_DECIMALS
-_FINE = _STEP * 10
+COORD_STEP = 10.0 ** COORD_DECIMALS
+COORD_FINE = COORD_STEP * 10  # one more decimal: the first of `coord`'s two steps
 
 
 def glyph(text: str, x0: float, top: float, x1: float, bottom: float, size: float,

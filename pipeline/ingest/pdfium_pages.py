@@ -59,7 +59,8 @@ from typing import Iterator, Optional
 import numpy as np
 
 from pipeline.errors import InputError
-from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, coord, glyph, shape
+from pipeline.ingest.pdf_objects import (COORD_FINE, COORD_STEP, RULE_THICKNESS, PageObjects, box,
+                                         coord, glyph, shape)
 from pipeline.ingest.tounicode import fast_tounicode
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -366,12 +367,13 @@ class _PageSpace:
             low, high = (y0, y1) if y0 <= y1 else (y1, y0)
             dx, flip = self._dx, self._flip
             top, bottom = flip - high, flip - low
+            fine, step = COORD_FINE, COORD_STEP
             try:  # `coord` inlined (same integer steps): five calls per glyph saved
-                return {"text": text, "x0": (round((left + dx) * 1e4) + 5) // 10 / 1e3,
-                        "top": (round(top * 1e4) + 5) // 10 / 1e3,
-                        "x1": (round((right + dx) * 1e4) + 5) // 10 / 1e3,
-                        "bottom": (round(bottom * 1e4) + 5) // 10 / 1e3,
-                        "size": (round((bottom - top) * 1e4) + 5) // 10 / 1e3,
+                return {"text": text, "x0": (round((left + dx) * fine) + 5) // 10 / step,
+                        "top": (round(top * fine) + 5) // 10 / step,
+                        "x1": (round((right + dx) * fine) + 5) // 10 / step,
+                        "bottom": (round(bottom * fine) + 5) // 10 / step,
+                        "size": (round((bottom - top) * fine) + 5) // 10 / step,
                         "fontname": fontname, "upright": upright}
             except (ValueError, OverflowError):  # NaN or infinity: `coord` keeps them as is
                 pass
