@@ -196,7 +196,19 @@ def join_pdfs(parts: list[bytes]) -> bytes:
     buffer = io.BytesIO()
     out.save(buffer)
     out.close()
-    return buffer.getvalue()
+    return _fixed_id(buffer.getvalue())
+
+
+def _fixed_id(data: bytes) -> bytes:
+    """pdfium's save writes a random file /ID into the trailer: replaced by a digest of the
+    file before the trailer (same length, so no offset moves), the same bytes every run."""
+    import hashlib
+    import re
+
+    trailer = data.rfind(b"trailer")
+    digest = hashlib.md5(data[:trailer]).hexdigest().upper().encode("ascii")
+    return data[:trailer] + re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]{32}>\s*<[0-9A-Fa-f]{32}>\s*\]",
+                                   b"/ID[<" + digest + b"><" + digest + b">]", data[trailer:], count=1)
 
 
 def vertical_headline_page(article: dict, size: float = 26.0) -> bytes:

@@ -74,3 +74,21 @@ def test_heldout_segmentation_f1():
     lines = list(iter_split("test", limit=300))
     p, r, f = seg_counts(lines, Segmenter().segment)
     assert f >= 0.90, (p, r, f)
+
+
+def test_route_tokenizer_cuts_exactly_as_jieba_does():
+    """RouteTokenizer's one-pass route gives jieba's own words (accurate mode, no HMM) on
+    held-out corpus lines and on mixed Latin, digits, spaces and full-width text."""
+    require_corpus()
+    import jieba
+
+    from pipeline.nlp.corpus_split import iter_split
+    from pipeline.nlp.segment import RouteTokenizer, Segmenter, _general_segmenter
+
+    texts = ["".join(w for w, _ in p) for p in iter_split("test", limit=400)]
+    texts += ["abc 123 ABC中文 x y z", "Hello世界2024年", "", " \n", "ａｂｃ１２３中国", "e-mail: a.b@c.com"]
+    for tokenizer in (Segmenter().tokenizer, _general_segmenter()[0]):
+        assert isinstance(tokenizer, RouteTokenizer)
+        for text in texts:
+            assert list(tokenizer.cut(text, HMM=False)) == list(jieba.Tokenizer.cut(tokenizer, text,
+                                                                                  HMM=False))

@@ -97,18 +97,32 @@ def duplicate_ids(chars: list[dict]) -> set[int]:
 
     A char with a non-finite position or a non-positive size is never a copy nor copied.
     """
-    groups: dict[str, list[tuple]] = {}
+    by_text: dict[str, list[dict]] = {}
     for char in chars:
-        top, x0, size = float(char["top"]), float(char["x0"]), _size(char)
-        if not (isfinite(top) and isfinite(x0) and isfinite(size)) or size <= 0:
+        same = by_text.get(char["text"])
+        if same is None:
+            by_text[char["text"]] = [char]
+        else:
+            same.append(char)
+    inf = float("inf")
+    groups: list[list[tuple]] = []
+    for same in by_text.values():
+        if len(same) < 2:  # a text drawn once has no copy: no key needed
             continue
-        # Reading position, then the rest of the glyph, so drawing order never decides.
-        key = (top, x0, _finite(float(char["bottom"])), _finite(float(char["x1"])), size,
-               str(char.get("fontname", "")))
-        groups.setdefault(char["text"], []).append((key, id(char)))
+        members: list[tuple] = []
+        for char in same:
+            top, x0, size = float(char["top"]), float(char["x0"]), _size(char)
+            if not (-inf < top < inf and -inf < x0 < inf and 0 < size < inf):
+                continue
+            bottom, x1 = float(char["bottom"]), float(char["x1"])
+            # Reading position, then the rest of the glyph, so drawing order never decides.
+            key = (top, x0, bottom if -inf < bottom < inf else inf, x1 if -inf < x1 < inf else inf,
+                   size, str(char.get("fontname", "")))
+            members.append((key, id(char)))
+        groups.append(members)
     dropped: set[int] = set()
     bands: dict[float, int] = {}
-    for members in groups.values():
+    for members in groups:
         if len(members) < 2:
             continue
         members.sort(key=lambda member: member[0])

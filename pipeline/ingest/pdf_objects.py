@@ -45,13 +45,13 @@ def coord(value: float) -> float:
     COORD_DECIMALS steps (412.4535 read as 412.45349 or 412.4535004)."""
     # integer steps: a quarter of the time of round(round(v, 4), 3); half-up, deterministic
     try:
-        return (round(value * _FINE) + 5) // 10 / _STEP
+        return (round(value * COORD_FINE) + 5) // 10 / COORD_STEP
     except (ValueError, OverflowError):  # NaN or infinity from a damaged matrix: kept as is
         return float(value)
 
 
-_STEP = 10.0 ** COORD_DECIMALS
-_FINE = _STEP * 10
+COORD_STEP = 10.0 ** COORD_DECIMALS
+COORD_FINE = COORD_STEP * 10  # one more decimal: the first of `coord`'s two steps
 
 
 def glyph(text: str, x0: float, top: float, x1: float, bottom: float, size: float,
@@ -120,7 +120,12 @@ def drop_far_off_page(objects: PageObjects) -> int:
                 and x1 >= -w and x0 <= 2 * w and bottom >= -h and top <= 2 * h)
 
     before = len(objects.chars)
-    objects.chars = [c for c in objects.chars if near(c["x0"], c["top"], c["x1"], c["bottom"])]
+    # Glyphs by plain comparisons (this runs for every glyph): NaN fails every comparison, so
+    # the range tests plus one bound against infinity per coordinate are `near` exactly.
+    inf, w2, h2 = float("inf"), 2 * w, 2 * h
+    objects.chars = [c for c in objects.chars
+                     if -w <= c["x1"] < inf and -inf < c["x0"] <= w2
+                     and -h <= c["bottom"] < inf and -inf < c["top"] <= h2]
     objects.rules = [b for b in objects.rules if near(*b)]
     objects.rects = [r for r in objects.rects if near(r["x0"], r["top"], r["x1"], r["bottom"])]
     objects.images = [b for b in objects.images if near(*b)]

@@ -12,7 +12,8 @@ pdfminer builds its `LTChar` box, so both engines give the same `PageObjects`:
 What pdfium does differently, and how it is undone:
 - It keeps widths and metrics as integers (599.6 -> 599, Descent -200.195 -> -200) and
   strips subset tags from names: the font dictionaries are read through pdfminer's parser (the
-  small dictionaries only, never a content stream) for exact widths, Descent and FontName;
+  small dictionaries only, never a content stream; ToUnicode maps through `tounicode.py`,
+  which gives pdfminer's map faster) for exact widths, Descent and FontName;
   the pen drift the truncated widths cause is added back along each line.
 - Its text page leaves out a text object drawn again near an earlier one (fake bold), single
   glyphs that repeat, objects holding only spaces, and a space that ends an object before the
@@ -49,17 +50,22 @@ processes, each reading one document at a time.
 from __future__ import annotations
 
 import ctypes
+import struct
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator, Optional
 
 import numpy as np
 
 from pipeline.errors import InputError
-from pipeline.ingest.pdf_objects import RULE_THICKNESS, PageObjects, box, coord, glyph, shape
+from pipeline.ingest.pdf_objects import (COORD_FINE, COORD_STEP, RULE_THICKNESS, PageObjects, box,
+                                         coord, glyph, shape)
+from pipeline.ingest.tounicode import fast_tounicode
 
 Matrix = tuple[float, float, float, float, float, float]
 PDFIUM_LOCK = threading.RLock()
+_MATRIX = struct.Struct("6f")  # FS_MATRIX: a, b, c, d, e, f as C floats
 
 _OPEN_ERRORS = {  # FPDF_GetLastError codes
     2: "file not found or could not be opened",
@@ -86,7 +92,13 @@ class FontMetrics:
     fontname: str
     descent: float
     font: object = field(compare=False, hash=False, default=None)
-    program_size: int = field(compare=False, hash=False, default=-1)
+    spec: object = field(compare=False, hash=False, default=None)  # the font dictionary
+
+    @cached_property
+    def program_size(self) -> int:
+        """Decoded size of the embedded program, read only when two subsets share a name
+        (decoding every font's program would cost more than the rest of its metrics)."""
+        return _program_size(self.spec) if self.spec is not None else -1
 
     def widths(self) -> dict[str, Optional[float]]:
         """The widths known so far (text -> `width`), shared by every use of this font."""
@@ -150,6 +162,17 @@ def _strip_subset(name: str) -> str:
     return name
 
 
+def preload() -> None:
+    """Import the libraries this engine loads on first use (for a worker warming up)."""
+    import pdfminer.pdfdocument  # noqa: F401
+    import pdfminer.pdfinterp  # noqa: F401
+    import pdfminer.pdfpage  # noqa: F401
+    import pdfminer.pdfparser  # noqa: F401
+    import pypdfium2.raw  # noqa: F401
+
+    import pipeline.ingest.pdf  # noqa: F401
+
+
 class _PdfminerFonts:
     """Font descriptors of each page, read through pdfminer's object parser (dictionaries only).
 
@@ -197,9 +220,9 @@ class _PdfminerFonts:
         for ref in dict_value(resources.get("Font", {})).values():
             spec = dict_value(ref)
             objid = getattr(ref, "objid", None)
-            font = self._manager.get_font(objid, spec)
-            metrics = FontMetrics(str(font.fontname), float(font.get_descent()), font,
-                                  _program_size(spec))
+            with fast_tounicode():  # pdfminer's result, without its PostScript tokeniser
+                font = self._manager.get_font(objid, spec)
+            metrics = FontMetrics(str(font.fontname), float(font.get_descent()), font, spec)
             base = str(resolve1(spec.get("BaseFont", b"")))
             base = base[1:] if base.startswith("/") else base
             names = {_strip_subset(metrics.fontname), _strip_subset(base.strip("'"))}
@@ -262,6 +285,12 @@ class _FastCalls:
             self.object_of, self.origin_of = self._object, origin
             self.font_of = library["FPDFTextObj_GetFont"]
             self.font_of.argtypes, self.font_of.restype = (ctypes.c_void_p,), ctypes.c_void_p
+            self.bounds = library["FPDFPageObj_GetBounds"]
+            single = ctypes.POINTER(ctypes.c_float)
+            self.bounds.argtypes = (ctypes.c_void_p, single, single, single, single)
+            self.bounds.restype = ctypes.c_int
+            self.map_error = library["FPDFText_HasUnicodeMapError"]
+            self.map_error.argtypes, self.map_error.restype = (ctypes.c_void_p, ctypes.c_int), ctypes.c_int
             self.handle = lambda page: ctypes.cast(page, ctypes.c_void_p).value
         except (ImportError, KeyError, AttributeError, TypeError):
             def object_of(page, index: int) -> int:
@@ -271,8 +300,12 @@ class _FastCalls:
             def font_of(obj) -> int:
                 return ctypes.cast(pdfium.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value or 0
 
+            def bounds(key: int, *edges) -> int:
+                return pdfium.FPDFPageObj_GetBounds(ctypes.cast(key, pdfium.FPDF_PAGEOBJECT), *edges)
+
             self.object_of, self.origin_of = object_of, pdfium.FPDFText_GetCharOrigin
-            self.font_of = font_of
+            self.font_of, self.bounds = font_of, bounds
+            self.map_error = pdfium.FPDFText_HasUnicodeMapError
             self.handle = lambda page: page
 
 
@@ -334,9 +367,16 @@ class _PageSpace:
             low, high = (y0, y1) if y0 <= y1 else (y1, y0)
             dx, flip = self._dx, self._flip
             top, bottom = flip - high, flip - low
-            return {"text": text, "x0": coord(left + dx), "top": coord(top),
-                    "x1": coord(right + dx), "bottom": coord(bottom), "size": coord(bottom - top),
-                    "fontname": fontname, "upright": upright}
+            fine, step = COORD_FINE, COORD_STEP
+            try:  # `coord` inlined (same integer steps): five calls per glyph saved
+                return {"text": text, "x0": (round((left + dx) * fine) + 5) // 10 / step,
+                        "top": (round(top * fine) + 5) // 10 / step,
+                        "x1": (round((right + dx) * fine) + 5) // 10 / step,
+                        "bottom": (round(bottom * fine) + 5) // 10 / step,
+                        "size": (round((bottom - top) * fine) + 5) // 10 / step,
+                        "fontname": fontname, "upright": upright}
+            except (ValueError, OverflowError):  # NaN or infinity: `coord` keeps them as is
+                pass
         left, top, right, bottom = self.rect(x0, y0, x1, y1)
         return glyph(text, left, top, right, bottom, bottom - top, fontname, upright)
 
@@ -381,6 +421,8 @@ class PdfiumPages:
         self._state_cache: dict[tuple, tuple] = {}  # per page: matrix, size, font -> state
         self._size = ctypes.c_float()
         self._size_ref = ctypes.byref(self._size)
+        self._typed: dict[int, object] = {}
+        self._drawn: list = []  # the page's objects other than text, in drawing order
         self._edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
         self._edge_refs = [ctypes.byref(e) for e in self._edges]
 
@@ -400,10 +442,9 @@ class PdfiumPages:
             self._state_cache.clear()
             objects.chars = self._chars(page, space, self._fonts.page(index))
             identity: Matrix = (1, 0, 0, 1, 0, 0)
-            for count, get in ((pdfium.FPDFPage_CountObjects(page),
-                                lambda k: pdfium.FPDFPage_GetObject(page, k)),):
-                for k in range(count):
-                    self._shapes(get(k), identity, space, objects, depth=0)
+            for obj in self._drawn:  # the page's objects other than text, found by _chars
+                self._shapes(obj, identity, space, objects, depth=0)
+            self._drawn = []
             return objects
         finally:
             pdfium.FPDF_ClosePage(page)
@@ -426,6 +467,7 @@ class PdfiumPages:
         (repeats of an earlier one, blank ones) are put back (`_all_runs`, `_blank_run`).
         """
         order = self._text_objects(page)
+        self._typed = dict(order)  # address -> pypdfium2's pointer, for the text page's objects
         runs = self._all_runs(page, order, fonts)
         _restore_trailing_spaces(order, runs)
         _restore_repeated_spaces(runs)
@@ -460,33 +502,40 @@ class PdfiumPages:
             width_of = metrics.width if metrics is not None else (lambda _: None)
             upright = bool(upright)
             baseline = (start_y + d * descent * size, start_y + d * (descent * size + size))
-            for text, ox, oy, left, right, bottom, top in chars:
-                if axis:
-                    true_width = widths.get(text, _UNKNOWN)
-                    if true_width is _UNKNOWN:
-                        true_width = width_of(text)
-                    if true_width is None:  # no exact width known: pdfium's loose box
-                        advance = exact = (right if a > 0 else left) - ox
-                    else:  # pdfium steps by the truncated width; pdfminer by the exact one
-                        advance = a * int(true_width) / 1000.0 * size
-                        exact = a * true_width / 1000.0 * size
-                    # pdfium's offset from the object's start, less its own advances, is what
-                    # spacing and kerning added: decimals from the PDF, blurred by float32.
-                    spacing = _decimal(ox - first_x - stepped)
-                    x_a = start_x + drift + exact_sum + spacing
-                    x_b = x_a + exact
-                    if -1e-3 < oy - first_y < 1e-3:
-                        y_a, y_b = baseline
-                    else:
-                        base = _decimal(oy)
-                        y_a, y_b = base + d * descent * size, base + d * (descent * size + size)
-                    stepped += advance
-                    exact_sum += exact
-                    pen = (ox + advance, oy, drift + exact_sum - stepped, x_b)
-                else:  # rotated or skewed text: pdfium's own glyph box
-                    x_a, y_a, x_b, y_b = left, bottom, right, top
-                    pen = None
+            if not axis:  # rotated or skewed text: pdfium's own glyph box
+                glyphs.extend(place(text, fontname, upright, left, bottom, right, top)
+                              for text, _, _, left, right, bottom, top in chars)
+                pen = None
+                continue
+            descent_size = d * descent * size
+            y_a = y_b = advance = x_b = ox = oy = 0.0
+            for text, ox, oy, left, right, _, _ in chars:
+                true_width = widths.get(text, _UNKNOWN)
+                if true_width is _UNKNOWN:
+                    true_width = width_of(text)
+                if true_width is None:  # no exact width known: pdfium's loose box
+                    advance = exact = (right if a > 0 else left) - ox
+                else:  # pdfium steps by the truncated width; pdfminer by the exact one
+                    advance = a * int(true_width) / 1000.0 * size
+                    exact = a * true_width / 1000.0 * size
+                # pdfium's offset from the object's start, less its own advances, is what
+                # spacing and kerning added: decimals from the PDF, blurred by float32.
+                spacing = ox - first_x - stepped
+                if not -SNAP <= spacing <= SNAP:  # `_decimal`'s first case inlined: mostly 0
+                    spacing = _decimal(spacing)
+                else:
+                    spacing = 0.0
+                x_a = start_x + drift + exact_sum + spacing
+                x_b = x_a + exact
+                if -1e-3 < oy - first_y < 1e-3:
+                    y_a, y_b = baseline
+                else:
+                    base = _decimal(oy)
+                    y_a, y_b = base + descent_size, base + d * (descent * size + size)
+                stepped += advance
+                exact_sum += exact
                 glyphs.append(place(text, fontname, upright, x_a, y_a, x_b, y_b))
+            pen = (ox + advance, oy, drift + exact_sum - stepped, x_b)
         return glyphs
 
     def _blank_run(self, obj, later: list[tuple[int, object]], runs: dict[int, tuple],
@@ -518,17 +567,22 @@ class PdfiumPages:
         return state, chars
 
     def _text_objects(self, page) -> list[tuple[int, object]]:
-        """Every text object, in drawing order (form XObjects' own objects in their place)."""
+        """Every text object, in drawing order (form XObjects' own objects in their place).
+        The page's own other objects are kept in `_drawn` for `_shapes` (one walk, not two)."""
         pdfium = self._pdfium
         found: list[tuple[int, object]] = []
+        self._drawn = drawn = []
 
         def walk(count: int, get, depth: int) -> None:
             for k in range(count):
                 obj = get(k)
                 kind = pdfium.FPDFPageObj_GetType(obj)
                 if kind == _TEXT:
-                    found.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, obj))
-                elif kind == _FORM and depth < 8:
+                    found.append((ctypes.c_void_p.from_buffer(obj).value or 0, obj))
+                    continue
+                if not depth:
+                    drawn.append(obj)
+                if kind == _FORM and depth < 8:
                     walk(pdfium.FPDFFormObj_CountObjects(obj),
                          lambda i, form=obj: pdfium.FPDFFormObj_GetObject(form, i), depth + 1)
 
@@ -547,7 +601,8 @@ class PdfiumPages:
         bulk = pdfium.FPDFText_GetText(text_page, 0, count, units) == count + 1  # no surrogates
         # the whole page's text at once: one conversion instead of one per glyph
         page_text = bytes(units).decode("utf-16-le", "surrogatepass") if bulk else ""
-        object_of, origin_of = _FAST.object_of, _FAST.origin_of
+        object_of, origin_of, map_error = _FAST.object_of, _FAST.origin_of, _FAST.map_error
+        typed = self._typed
         page_handle = _FAST.handle(text_page)
         x, y = self._x, self._y
         x_ref, y_ref, rect_ref = ctypes.byref(x), ctypes.byref(y), ctypes.byref(self._rect)
@@ -565,10 +620,10 @@ class PdfiumPages:
             if key != last_key:
                 run = runs.get(key)
                 if run is None:
-                    obj = pdfium.FPDFText_GetTextObject(text_page, i)
+                    obj = typed.get(key) or pdfium.FPDFText_GetTextObject(text_page, i)
                     run = runs[key] = (self._text_state(text_page, i, obj, fonts), [])
                     # a font maps all its codes or none: asked once per object
-                    unmapped = pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1
+                    unmapped = map_error(page_handle, i) == 1
                 last_key = key
                 matrix, size, _, _, _, metrics = run[0]
                 chars = run[1]
@@ -577,7 +632,7 @@ class PdfiumPages:
             text = page_text[i] if bulk else _char(pdfium.FPDFText_GetUnicode(text_page, i))
             if not ("\x00" < text < "\ud800" or text >= "\ue000"):
                 text = "\ufffd"
-            if unmapped and pdfium.FPDFText_HasUnicodeMapError(text_page, i) == 1:
+            if unmapped and map_error(page_handle, i) == 1:
                 text = "\ufffd"
             origin_of(page_handle, i, x_ref, y_ref)
             ox, oy = x.value, y.value
@@ -634,7 +689,7 @@ class PdfiumPages:
         runs = self._read_runs(page, fonts)
         missing = [(key, obj) for key, obj in order
                    if (key not in runs and not self._is_blank(obj))
-                   or (key in runs and self._lost_glyphs(obj, runs[key]))]
+                   or (key in runs and self._lost_glyphs(key, runs[key]))]
         if not missing:
             return runs
         for _, obj in order:
@@ -649,7 +704,7 @@ class PdfiumPages:
                     pdfium.FPDFPageObj_SetIsActive(obj, 0)
                 for key, obj in batch:
                     run = found.get(key)
-                    if run is None or self._lost_glyphs(obj, run):
+                    if run is None or self._lost_glyphs(key, run):
                         alone.append((key, obj))
                     elif key not in runs or len(run[1]) > len(runs[key][1]):
                         runs[key] = run
@@ -697,11 +752,11 @@ class PdfiumPages:
         finally:
             self._pdfium.FPDFText_ClosePage(text_page)
 
-    def _lost_glyphs(self, obj, run: tuple) -> bool:
+    def _lost_glyphs(self, key: int, run: tuple) -> bool:
         """Whether pdfium's text page kept only part of an object (it drops single glyphs that
         repeat one drawn just before): the object's bounds reach past its glyphs' boxes."""
         chars = run[1]
-        if not chars or not self._pdfium.FPDFPageObj_GetBounds(obj, *self._edge_refs):
+        if not chars or not _FAST.bounds(key, *self._edge_refs):
             return False
         size = max(run[0][1], 1.0)
         first, last = chars[0], chars[-1]  # glyphs run along the line, in either direction
@@ -729,15 +784,15 @@ class PdfiumPages:
         return self._state_with_matrix(obj, fonts)
 
     def _state_with_matrix(self, obj, fonts: dict[str, list[FontMetrics]]) -> tuple:
-        m = self._matrix
+        a, b, c, d, e, f = _MATRIX.unpack_from(self._matrix)  # one call, not six field reads
         self._pdfium.FPDFTextObj_GetFontSize(obj, self._size_ref)
         handle = _FAST.font_of(obj)
-        key = (m.a, m.b, m.c, m.d, self._size.value, handle, id(fonts))
+        key = (a, b, c, d, self._size.value, handle, id(fonts))
         shared = self._state_cache.get(key)  # most objects of a page share a few states
         if shared is None:
             shared = self._state_cache[key] = self._new_state(obj, key, fonts)
         scale, size, fontname, descent, upright, metrics = shared
-        return (scale + (m.e, m.f), size, fontname, descent, upright, metrics)
+        return (scale + (e, f), size, fontname, descent, upright, metrics)
 
     def _new_state(self, obj, key: tuple, fonts: dict[str, list[FontMetrics]]) -> tuple:
         scale = (_written(key[0]), _written(key[1]), _written(key[2]), _written(key[3]))

@@ -112,9 +112,15 @@ def word_arrays(text: str, tokens: list[Token], cp: np.ndarray) -> tuple[np.ndar
 
 def feature_ids(text: str, tokens: list[Token], bits: int) -> np.ndarray:
     """(len(text), FEATURES) uint64 ids in [0, 2**bits)."""
+    return np.ascontiguousarray(feature_columns(text, tokens, bits).T)
+
+
+def feature_columns(text: str, tokens: list[Token], bits: int) -> np.ndarray:
+    """(FEATURES, len(text)) uint64 ids in [0, 2**bits): `feature_ids` one feature per row, as
+    the tagger sums them (rows are contiguous, so each feature's weights are one gather)."""
     n = len(text)
     if n == 0:
-        return np.zeros((0, FEATURES), dtype=np.uint64)
+        return np.zeros((FEATURES, 0), dtype=np.uint64)
     cp = code_points(text)
     pad = np.concatenate([np.array([_PAD_LEFT, _PAD_LEFT], dtype=np.uint64), cp,
                           np.array([_PAD_RIGHT, _PAD_RIGHT], dtype=np.uint64)])
@@ -137,10 +143,10 @@ def feature_ids(text: str, tokens: list[Token], bits: int) -> np.ndarray:
         (cls[1:n + 1] << np.uint64(6)) | (cls[2:n + 2] << np.uint64(3)) | cls[3:n + 3],
         (last_char << np.uint64(3)) | bmes,                # word's last character + position
     ]
-    out = np.empty((n, FEATURES), dtype=np.uint64)
+    out = np.empty((FEATURES, n), dtype=np.uint64)
     shift = np.uint64(64 - bits)
     for t, v in enumerate(values):
         h = (v + np.uint64(((t + 1) * _MIX) & 0xFFFFFFFFFFFFFFFF)) * _MULT
         h ^= h >> np.uint64(29)
-        out[:, t] = (h * _MULT) >> shift
+        out[t] = (h * _MULT) >> shift
     return out

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import regex
 
-from pipeline.nlp.features import feature_ids
+from pipeline.nlp.features import feature_columns
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "ner_model" / "crf.npz"
 MAX_PIECE = 200
@@ -67,8 +67,13 @@ class LinearChainTagger:
             return cls(labels, weights, z["transitions"], bits, constrained)
 
     def emissions(self, text: str, tokens) -> np.ndarray:
-        ids = feature_ids(text, tokens, self.bits).astype(np.intp)
-        return self.weights[ids].sum(axis=1)
+        """(len(text), labels) sums of the characters' feature weights, added feature by feature
+        in feature order (the same float32 sums as gathering all and summing over features)."""
+        columns = feature_columns(text, tokens, self.bits)
+        em = np.take(self.weights, columns[0], axis=0)
+        for ids in columns[1:]:
+            em += np.take(self.weights, ids, axis=0)
+        return em
 
     def viterbi(self, em: np.ndarray, spans: list[tuple[int, int, bool]]) -> np.ndarray:
         """Best label index per character; characters outside every piece are O.
