@@ -130,8 +130,14 @@ def read_article(article: Article, page_number: int, body: float, photos: list[B
             continue
         centred = left_margin > CENTRED * size and right_margin > CENTRED * size and \
             abs(left_margin - right_margin) < 2.0 * size
-        if (size >= HEADING_RATIO * body or centred) and rules.is_heading_like(text, 99) and \
-                size < TITLE_RATIO * body:
+        # A heading stands alone, after a paragraph's end and short of its column's edge: a line
+        # filling its column, or after one that ran on to the edge unfinished, goes on the
+        # paragraph however large it is measured (OCR sizes vary a pixel from line to line).
+        runs_on = bool(paragraph) and not rules.ends_sentence(paragraph[-1].text) and \
+            block_column[id(paragraph[-1])][1] - box_of(paragraph[-1])[2] <= ALONE * size
+        larger = size >= HEADING_RATIO * body and right_margin > ALONE * size
+        if (larger or centred) and rules.is_heading_like(text, 99) and \
+                size < TITLE_RATIO * body and not runs_on:
             close_paragraph()
             sections.append(Section(heading=Piece.from_lines([line])))
             continue
