@@ -770,7 +770,7 @@ def read_page_image(image: np.ndarray, points_per_pixel: float,
         lines = eng.recognise(image, quads)
         seconds["rec"] = time.perf_counter() - start
     gray = _gray(image)
-    lines = [line for line in lines if line.score >= MIN_SCORE]
+    lines = without_texture([line for line in lines if line.score >= MIN_SCORE])
     start = time.perf_counter()
     photos, rules = page_graphics(gray, [_rect(line.quad) for line in lines])
     seconds["graphics"] = time.perf_counter() - start
@@ -811,6 +811,21 @@ def missed_lines(eng: OcrEngine, image: np.ndarray, gray: np.ndarray, lines: lis
     return found
 
 
+def without_texture(lines: list[_Line]) -> list[_Line]:
+    """Lines read as one large character (LARGE text lines and more) less surely than
+    RECOVERED_SCORE: the detector's boxes on a photo's texture more often than print; left out
+    before photos are looked for, so the photo under them is found."""
+    if not lines:
+        return lines
+    row = row_height([_rect(line.quad) for line in lines])
+
+    def texture(line: _Line) -> bool:
+        x0, y0, x1, y1 = _rect(line.quad)
+        return len(line.text.strip()) < 2 and line.score < RECOVERED_SCORE \
+            and min(x1 - x0, y1 - y0) >= LARGE * row
+    return [line for line in lines if not texture(line)]
+
+
 def read_copies_once(eng: OcrEngine, image: np.ndarray, lines: list[_Line]) -> list[_Line]:
     """Lines of large type (two characters or more) read unsurely, taken as drawn in offset
     copies (`smear`) and read again with one copy taken away, from the grey image and from its
@@ -824,8 +839,10 @@ def read_copies_once(eng: OcrEngine, image: np.ndarray, lines: list[_Line]) -> l
     out = []
     for line, rect in zip(lines, rects):
         x0, y0, x1, y1 = rect
-        if line.score >= SURE or min(x1 - x0, y1 - y0) < LARGE * row or is_tall(line.quad) \
-                or len(line.text.strip()) < 2:
+        if line.score >= SURE or min(x1 - x0, y1 - y0) < LARGE * row or is_tall(line.quad):
+            out.append(line)
+            continue
+        if len(line.text.strip()) < 2:
             out.append(line)
             continue
         # The box widened over ink at its ends: the detector's box of a smeared line can
