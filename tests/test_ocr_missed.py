@@ -17,7 +17,8 @@ from tests.pagegen import BODY_SIZE, PageSpec, Placement, load_article, render_p
 from tests.scanpages import greyscale_jpeg, image_pdf, page_image
 
 ARTICLES = FIXTURES / "articles"
-WIDTH, HEIGHT, MARGIN, GUTTER, COLUMNS = 595.0, 842.0, 36.0, 12.0, 3
+WIDTH, HEIGHT, MARGIN, GUTTER, COLUMNS = 842.0, 1191.0, 30.0, 10.0, 6
+SPAN = 3  # columns the article takes
 
 
 def _column_width() -> float:
@@ -41,12 +42,13 @@ def lone_stop_article(article: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def smeared_page(tmp_path_factory):
-    """A small page: the farm article under a headline drawn three times 2 pt apart, its first
+    """An A3 page: the farm article in three of six columns under a headline drawn three times
+    2.2 pt apart (the detector, working on the page scaled down, sees it as texture), its first
     paragraph ending in a line holding only `。`; and what its text layer reads."""
     article = lone_stop_article(load_article(ARTICLES / "farm.json"))
     spec = PageSpec(columns=COLUMNS, width=WIDTH, height=HEIGHT, margin=MARGIN, gutter=GUTTER,
-                    placements=[Placement(article, 0, COLUMNS - 1, 50.0, 810.0, headline_size=26.0,
-                                          copies=3, offset=(2.0, 0.0))])
+                    placements=[Placement(article, 0, SPAN - 1, 50.0, 1160.0, headline_size=24.0,
+                                          copies=3, offset=(2.2, 0.0))])
     folder = tmp_path_factory.mktemp("smear")
     clean = folder / "clean.pdf"
     clean.write_bytes(render_page(spec))
@@ -132,3 +134,27 @@ def test_copies_offset_is_found_and_one_copy_taken_away():
         assert plain.sum() < 1.12 * two.sum() < (smeared < 128).sum()
     # Drawn once, the same text shows no copies.
     assert copy_offset(drawn(1, 0), 60.0) is None
+
+
+def test_large_uncovered_ink_is_a_region_to_detect_again_small_or_covered_ink_is_not():
+    from PIL import Image, ImageDraw, ImageFont
+
+    from pipeline.ingest.missed_ink import large_regions, uncovered_ink
+
+    row = 30.0
+    image = Image.new("L", (1200, 600), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 70)
+    for copy in range(3):  # a headline drawn three times 6 px apart
+        draw.text((100 + 6 * copy, 60), "港口建设稳步推进", font=font, fill=0)
+    small = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 24)
+    draw.text((100, 300), "一行正文没有框", font=small, fill=0)  # body type: no region
+    draw.rectangle((700, 300, 1000, 560), fill=90)  # a photo, found as one
+    gray = np.asarray(image)
+    regions = large_regions(uncovered_ink(gray, [], [(700.0, 300.0, 1000.0, 560.0)], row), row)
+    assert len(regions) == 1
+    x0, y0, x1, y1 = regions[0]
+    assert x0 < 100 and y0 < 70 and x1 > 100 + 8 * 70 and y1 > 130 and y1 < 300
+    # Once a line box covers the headline, nothing is left to look at.
+    assert large_regions(uncovered_ink(gray, [(95.0, 65.0, 680.0, 145.0)],
+                                       [(700.0, 300.0, 1000.0, 560.0)], row), row) == []
