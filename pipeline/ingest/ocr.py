@@ -38,12 +38,20 @@ from typing import Optional, Sequence
 import numpy as np
 
 from pipeline.document import Box
+from pipeline.ingest.missed_ink import (
+    LARGE, large_regions, lone_marks, row_height, uncovered_ink, widened,
+)
+from pipeline.ingest.smear import binarised, copy_offset, run_offset, unsmear
 
 LOW_CONFIDENCE = 0.8  # a line whose least confident character is below this is shown for review
 DEFAULT_DPI = 200  # PDF pages are rendered at this resolution for OCR
 DET_MAX_SIDE = 2000  # detection input: longest side in pixels (the image is never enlarged)
 REC_BATCH = 6  # crops per recogniser call (rapidocr's default; larger batches measured slower)
 MIN_SCORE = 0.5  # recognised lines scoring less are dropped (rapidocr's own default)
+RECOVERED_SCORE = 0.7  # a line found in ink the detector passed over must score this much
+MARK_CHARS = 2  # a lone mark recognised in its own box is this many characters at most
+SURE = 0.95  # a line in large type read at least this surely is not read again as offset copies
+SMEAR_GAIN = 0.03  # a reading with one copy taken away replaces the first when this much surer
 TALL = 1.5  # height/width from which a box is a vertical line (rapidocr turns such crops)
 SKEW_MIN_DEGREES = 0.1  # a smaller median angle is left alone
 SKEW_MAX_DEGREES = 10.0  # angles beyond this are not skew (diagonal art, stray boxes)
@@ -175,6 +183,32 @@ class OcrEngine:
         if result.boxes is None:
             return []
         return [np.asarray(q, dtype=np.float32) / scale for q in result.boxes]
+
+    def detect_in(self, image: np.ndarray, rect: tuple[float, float, float, float],
+                  max_side: int = DET_MAX_SIDE) -> list[np.ndarray]:
+        """Line quads (in `image` pixels) inside `rect` of `image`, detected at the scale a whole
+        page of this size is detected at. The crop is set on white paper as large as rapidocr's
+        smallest detector input: it would otherwise enlarge a small crop up to that size."""
+        import cv2
+
+        h, w = image.shape[:2]
+        scale = min(1.0, max_side / max(h, w))
+        x0, y0 = max(0, int(rect[0])), max(0, int(rect[1]))
+        x1, y1 = min(w, int(math.ceil(rect[2]))), min(h, int(math.ceil(rect[3])))
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            return []
+        crop = image[y0:y1, x0:x1]
+        if scale < 1.0:
+            crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        least = int(getattr(self.det, "limit_side_len", 0) or 0)
+        ch, cw = crop.shape[:2]
+        paper = np.full((max(least, ch), max(least, cw)) + crop.shape[2:], 255, dtype=np.uint8)
+        paper[:ch, :cw] = crop
+        result = self.det(paper)
+        if result.boxes is None:
+            return []
+        shift = np.array([x0, y0], dtype=np.float32)
+        return [np.asarray(q, dtype=np.float32) / scale + shift for q in result.boxes]
 
     def recognise(self, image: np.ndarray, quads: list[np.ndarray]) -> list[_Line]:
         """Text, confidence and per-character boxes of each quad's crop."""
@@ -397,7 +431,8 @@ def _ink_rows(gray: np.ndarray, rect: tuple[float, float, float, float]) -> Opti
     if hi - lo < 40:
         return None
     dark = crop < (lo + hi) / 2
-    rows = dark.sum(axis=1) >= max(1, int(0.005 * (x1 - x0)))
+    least = max(1, int(0.005 * (x1 - x0)))
+    rows = dark.sum(axis=1) >= least
     if not rows.any():
         return None
     mid = len(rows) // 2
@@ -409,7 +444,18 @@ def _ink_rows(gray: np.ndarray, rect: tuple[float, float, float, float]) -> Opti
         top -= 1
     while bottom < len(rows) - 1 and rows[bottom + 1]:
         bottom += 1
-    return y0 + top, y0 + bottom + 1
+    # To a fraction of a pixel: how far the band's edge rows and the rows beyond them are
+    # covered (their `least`-th darkest pixel between paper and ink). Whole rows alone make
+    # sizes jump by a pixel (5% of body type at 150 dpi), splitting one block in two.
+    darkest = np.partition(crop, least - 1, axis=1)[:, least - 1].astype(np.float32)
+    cover = np.clip((hi - darkest) / (hi - lo), 0.0, 1.0)
+
+    def covered(i: int) -> float:
+        return float(cover[i]) if 0 <= i < len(cover) else 0.0
+
+    upper = top + (1.0 - covered(top)) - covered(top - 1)
+    lower = bottom + covered(bottom) + covered(bottom + 1)
+    return y0 + upper, y0 + lower
 
 
 def _glyph(text: str, x0: float, top: float, x1: float, bottom: float, size: float,
@@ -724,16 +770,106 @@ def read_page_image(image: np.ndarray, points_per_pixel: float,
         lines = eng.recognise(image, quads)
         seconds["rec"] = time.perf_counter() - start
     gray = _gray(image)
-    lines = [line for line in lines if line.score >= MIN_SCORE]
-    glyphs = _one_dash_each([g for line in lines for g in line_glyphs(line, gray, points_per_pixel)])
+    lines = without_texture([line for line in lines if line.score >= MIN_SCORE])
     start = time.perf_counter()
     photos, rules = page_graphics(gray, [_rect(line.quad) for line in lines])
     seconds["graphics"] = time.perf_counter() - start
+    start = time.perf_counter()
+    with eng.lock:
+        lines += missed_lines(eng, image, gray, lines, photos + rules)
+        lines = read_copies_once(eng, image, lines)
+    seconds["missed"] = time.perf_counter() - start
+    glyphs = _one_dash_each([g for line in lines for g in line_glyphs(line, gray, points_per_pixel)])
     k = points_per_pixel
     scaled = [tuple(round(v * k, 3) for v in box) for box in photos]
     ruled = [tuple(round(v * k, 3) for v in box) for box in rules]
     size = (round(gray.shape[1] * k, 3), round(gray.shape[0] * k, 3))
     return PageOcr(glyphs, scaled, ruled, rotation, round(skew, 2), seconds, size)  # type: ignore[arg-type]
+
+
+def missed_lines(eng: OcrEngine, image: np.ndarray, gray: np.ndarray, lines: list[_Line],
+                 covered: list[Box]) -> list[_Line]:
+    """Lines the page's detector left out (`missed_ink`): large type detected again at full
+    resolution in the uncovered areas, and lone marks on the row after a line recognised in
+    their own box. A second look at ink the detector passed over must read surely: lines
+    scoring under RECOVERED_SCORE are dropped, as are boxes lying on lines already read."""
+    rects = [_rect(line.quad) for line in lines]
+    if not rects:
+        return []
+    row = row_height(rects)
+    ink = uncovered_ink(gray, rects, covered, row)
+    quads: list[np.ndarray] = []
+    for region in large_regions(ink, row):
+        quads.extend(q for q in eng.detect_in(image, region)
+                     if not any(_shared(_rect(q), r) > DUPLICATE_OVERLAP for r in rects))
+    found = [line for line in eng.recognise(image, order_rows(merge_duplicates(quads)))
+             if line.score >= RECOVERED_SCORE]
+    marks = [_quad(box) for box in lone_marks(uncovered_ink(gray, rects, covered, row, faint=True),
+                                              rects, row)]
+    found += [line for line in eng.recognise(image, marks)
+              if line.score >= RECOVERED_SCORE and len(line.text.strip()) <= MARK_CHARS]
+    return found
+
+
+def without_texture(lines: list[_Line]) -> list[_Line]:
+    """Lines read as one large character (LARGE text lines and more) less surely than
+    RECOVERED_SCORE: the detector's boxes on a photo's texture more often than print; left out
+    before photos are looked for, so the photo under them is found."""
+    if not lines:
+        return lines
+    row = row_height([_rect(line.quad) for line in lines])
+
+    def texture(line: _Line) -> bool:
+        x0, y0, x1, y1 = _rect(line.quad)
+        return len(line.text.strip()) < 2 and line.score < RECOVERED_SCORE \
+            and min(x1 - x0, y1 - y0) >= LARGE * row
+    return [line for line in lines if not texture(line)]
+
+
+def read_copies_once(eng: OcrEngine, image: np.ndarray, lines: list[_Line]) -> list[_Line]:
+    """Lines of large type (two characters or more) read unsurely, taken as drawn in offset
+    copies (`smear`) and read again with one copy taken away, from the grey image and from its
+    black-and-white version; the surest reading wins, a new one only by SMEAR_GAIN and when it
+    reads as surely as a recovered line must."""
+    if not lines:
+        return lines
+    rects = [_rect(line.quad) for line in lines]
+    row = row_height(rects)
+    page = _gray(image)
+    out = []
+    for line, rect in zip(lines, rects):
+        x0, y0, x1, y1 = rect
+        if line.score >= SURE or min(x1 - x0, y1 - y0) < LARGE * row or is_tall(line.quad):
+            out.append(line)
+            continue
+        if len(line.text.strip()) < 2:
+            out.append(line)
+            continue
+        # The box widened over ink at its ends: the detector's box of a smeared line can
+        # leave a character out.
+        x0, y0, x1, y1 = widened(page, rect, rects)
+        h, w = image.shape[:2]
+        left, top = max(0, int(x0)), max(0, int(y0))
+        gray = page[top:min(h, int(math.ceil(y1))), left:min(w, int(math.ceil(x1)))]
+        offset = copy_offset(gray, row) or run_offset(gray)
+        best = line
+        shift = np.array([left, top], dtype=np.float32)
+        quad = _quad((x0, y0, x1, y1)) - shift
+        for plain in (unsmear(gray, offset), unsmear(binarised(gray), offset)):
+            for found in eng.recognise(_bgr(plain), [quad]):
+                if found.score >= max(RECOVERED_SCORE, best.score + (SMEAR_GAIN if best is line else 0.0)):
+                    best = _Line(found.quad + shift, found.text, found.score,
+                                 [(c, conf, box + shift) for c, conf, box in found.chars])
+        out.append(best)
+    return out
+
+
+def _shared(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Share of box `a` lying inside box `b`."""
+    ix = min(a[2], b[2]) - max(a[0], b[0])
+    iy = min(a[3], b[3]) - max(a[1], b[1])
+    area = (a[2] - a[0]) * (a[3] - a[1])
+    return ix * iy / area if ix > 0 and iy > 0 and area > 0 else 0.0
 
 
 def page_graphics(gray: np.ndarray, text: list[tuple[float, float, float, float]]

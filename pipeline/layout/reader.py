@@ -104,7 +104,7 @@ def read_article(article: Article, page_number: int, body: float, photos: list[B
             sections[-1].paragraphs.append(Piece.from_lines(paragraph))
             paragraph = []
 
-    for line in body_lines:
+    for index, line in enumerate(body_lines):
         text = line.text.strip()
         size = line.size or body
         x0, top, x1, bottom = box_of(line)
@@ -130,8 +130,16 @@ def read_article(article: Article, page_number: int, body: float, photos: list[B
             continue
         centred = left_margin > CENTRED * size and right_margin > CENTRED * size and \
             abs(left_margin - right_margin) < 2.0 * size
+        # A heading stands alone between paragraphs: a line after one that ran on to its
+        # column's edge unfinished, or filling its column with the next line going on unindented,
+        # is inside a paragraph however large it is measured (OCR sizes vary a pixel a line).
+        after = body_lines[index + 1] if index + 1 < len(body_lines) else None
+        runs_on = bool(paragraph) and not rules.ends_sentence(paragraph[-1].text) and \
+            block_column[id(paragraph[-1])][1] - box_of(paragraph[-1])[2] <= ALONE * size
+        goes_on = after is not None and block_column[id(after)] == column and \
+            right_margin <= ALONE * size and box_of(after)[0] - column[0] <= INDENT * size
         if (size >= HEADING_RATIO * body or centred) and rules.is_heading_like(text, 99) and \
-                size < TITLE_RATIO * body:
+                size < TITLE_RATIO * body and not runs_on and not goes_on:
             close_paragraph()
             sections.append(Section(heading=Piece.from_lines([line])))
             continue
