@@ -154,9 +154,12 @@ def _columns(boxes: list[Box]) -> list[tuple[float, float]]:
 
 
 def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], body: float,
-           foreign: Optional[list[Box]] = None) -> tuple[list[Article], list[Element]]:
+           foreign: Optional[list[Box]] = None, area: Optional[tuple[float, float]] = None
+           ) -> tuple[list[Article], list[Element]]:
     """Each element to the title that governs it; returns the articles and the orphans.
-    `foreign` boxes (ads, sidebars set into the region) bound roofs and regions like content."""
+    `foreign` boxes (ads, sidebars set into the region) bound roofs and regions like content;
+    `area` is the x-extent of the page's type area (running head and foot included): a roof with
+    nothing beside it reaches that far, past columns a short article left empty."""
     foreign = foreign or []
     articles = [Article(t) for t in stacks]
     boxes = [element_box(e) for e in elements]
@@ -172,7 +175,7 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], 
     for i, a in enumerate(articles):
         if not a.title[0].vertical:
             roofs[i] = roof(title_boxes[i], boxes + foreign + [b for j, b in enumerate(title_boxes) if j != i],
-                            walls, left, right)
+                            walls, min(left, area[0]) if area else left, max(right, area[1]) if area else right)
     # A horizontal title claims the width its article spans about its centre: a vertical
     # title's region ends there.
     text_columns = [e.box for e in elements if isinstance(e, Block) and len(e.lines) >= 3]
@@ -191,7 +194,11 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], 
             continue
         choices = [(side[0] or any(r[0] <= (side[4][0] + side[4][2]) / 2 <= r[2] and r[1] <= side[4][1] < r[3]
                                    for r in regions.values()),) + side[1:4] for side in sides[i]]
-        to_right = min(choices)[3]
+        # Columns beginning level with the title within half a line are equally level: the
+        # nearer one is the article's.
+        wrong = min(c[0] for c in choices)
+        level = min(c[1] for c in choices if c[0] == wrong)
+        to_right = min((c[2], c[3]) for c in choices if c[0] == wrong and c[1] <= level + 0.5 * body)[1]
         regions[i] = vertical_region(title_boxes[i], to_right, boxes,
                                      [b for j, b in enumerate(spans) if j != i] + foreign,
                                      right, left, bottom_edge, body, text_columns, walls)
@@ -263,10 +270,16 @@ def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], b
     if under:
         first = min(e[1] for e in under)
         columns = _columns([e for e in under if e[1] <= first + FIRST_ROW * body])
+        # A short article may leave its last (or first) columns empty: the run may then reach
+        # the roof's edge, the white under the title standing for those columns.
+        # One end of the run stays a column's edge.
+        lefts = [c[0] for c in columns] + ([lo] if lo < columns[0][0] - 1 else [])
+        rights = [c[1] for c in columns] + ([hi] if hi > columns[-1][1] + 1 else [])
         best = None
-        for i in range(len(columns)):
-            for j in range(i, len(columns)):
-                x0, x1 = columns[i][0], columns[j][1]
+        for x0 in lefts:
+            for x1 in rights:
+                if x1 <= x0 or (x0, x1) == (lo, hi):
+                    continue
                 if abs((x0 + x1) / 2 - middle) <= CENTRED * body and x1 > title[0] and x0 < title[2] \
                         and (best is None or x1 - x0 > best[1] - best[0]):
                     best = (x0, x1)
