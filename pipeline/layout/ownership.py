@@ -202,6 +202,14 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], 
         regions[i] = vertical_region(title_boxes[i], to_right, boxes,
                                      [b for j, b in enumerate(spans) if j != i] + foreign,
                                      right, left, bottom_edge, body, text_columns, walls)
+    # A vertical title's region ends where a lower one's begins over the same columns (the
+    # lower title may stand at the far side of its article, out of this region's width).
+    for i in sorted(regions):
+        r = regions[i]
+        for j, o in regions.items():
+            if j != i and r[1] + 2 * body < o[1] < r[3] and min(r[2], o[2]) > max(r[0], o[0]) + 1:
+                r = (r[0], r[1], r[2], o[1])
+        regions[i] = r
     orphans: list[Element] = []
     for e, b in zip(elements, boxes):
         cx = (b[0] + b[2]) / 2
@@ -271,10 +279,11 @@ def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], b
         first = min(e[1] for e in under)
         columns = _columns([e for e in under if e[1] <= first + FIRST_ROW * body])
         # A short article may leave its last (or first) columns empty: the run may then reach
-        # the roof's edge, the white under the title standing for those columns.
-        # One end of the run stays a column's edge.
-        lefts = [c[0] for c in columns] + ([lo] if lo < columns[0][0] - 1 else [])
-        rights = [c[1] for c in columns] + ([hi] if hi > columns[-1][1] + 1 else [])
+        # the roof's edge where the white under the title is wide enough to stand for a
+        # column. One end of the run stays a column's edge.
+        room = 0.5 * min(c[1] - c[0] for c in columns)
+        lefts = [c[0] for c in columns] + ([lo] if lo < columns[0][0] - room else [])
+        rights = [c[1] for c in columns] + ([hi] if hi > columns[-1][1] + room else [])
         best = None
         for x0 in lefts:
             for x1 in rights:
