@@ -28,8 +28,10 @@ ALONE = 1.5  # of the size: a line ending this far short of its column's edge st
 
 def available_width(article: Article) -> float:
     """The width a title is set in: its article's, symmetric about the title's centre (the
-    body may not fill every column)."""
-    boxes = [element_box(e) for e in article.elements]
+    body may not fill every column). Text and photos measure it: a table may run wider than
+    the columns it is set in."""
+    boxes = [element_box(e) for e in article.elements if not isinstance(e, Table)] or \
+        [element_box(e) for e in article.elements]
     if article.title[0].vertical:
         return 1e9
     if not boxes:
