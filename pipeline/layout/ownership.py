@@ -179,7 +179,7 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], 
     # A horizontal title claims the width its article spans about its centre: a vertical
     # title's region ends there.
     text_columns = [e.box for e in elements if isinstance(e, Block) and len(e.lines) >= 3]
-    spans = [_centred_span(title_boxes[i], roofs[i], boxes, body) if i in roofs else title_boxes[i]
+    spans = [_centred_span(title_boxes[i], roofs[i], boxes, body, walls) if i in roofs else title_boxes[i]
              for i in range(len(articles))]
     for i, a in enumerate(articles):
         if i in roofs:
@@ -268,7 +268,8 @@ def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], spans: list[Box],
     return nearest
 
 
-def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], body: float) -> Box:
+def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], body: float,
+                  walls: Optional[list[Box]] = None) -> Box:
     """The width a centred title's article spans: the widest run of the columns under the
     title (inside its roof) whose middle is the title's; without one, the part of the roof
     symmetric about the title's centre."""
@@ -279,19 +280,33 @@ def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], b
         first = min(e[1] for e in under)
         columns = _columns([e for e in under if e[1] <= first + FIRST_ROW * body])
         # A short article may leave its last (or first) columns empty: the run may then reach
-        # the roof's edge where the white under the title is wide enough to stand for a
-        # column. One end of the run stays a column's edge.
+        # past them, to a column edge of the page's grid (a column rule, a gutter before the
+        # next column set on the page) or to the roof's edge, where the white under the title
+        # is wide enough to stand for a column. One end of the run stays a column's edge.
         room = 0.5 * min(c[1] - c[0] for c in columns)
-        lefts = [c[0] for c in columns] + ([lo] if lo < columns[0][0] - room else [])
-        rights = [c[1] for c in columns] + ([hi] if hi > columns[-1][1] + room else [])
+        gaps = [y[0] - x[1] for x, y in zip(columns, columns[1:]) if y[0] > x[1]]
+        gutter = min(gaps) if gaps else body
+        ruled = [w for w in walls or [] if w[1] < title[3] + FIRST_ROW * body and w[3] > title[3]]
+        grid_rights = [hi] + [w[0] for w in ruled] + [e[0] - gutter for e in elements]
+        grid_lefts = [lo] + [w[2] for w in ruled] + [e[2] + gutter for e in elements]
         best = None
-        for x0 in lefts:
-            for x1 in rights:
-                if x1 <= x0 or (x0, x1) == (lo, hi):
-                    continue
-                if abs((x0 + x1) / 2 - middle) <= CENTRED * body and x1 > title[0] and x0 < title[2] \
-                        and (best is None or x1 - x0 > best[1] - best[0]):
-                    best = (x0, x1)
+        for i in range(len(columns)):
+            for j in range(i, len(columns)):
+                if j > i and columns[j][0] - columns[j - 1][1] > room:
+                    break  # text runs down adjacent columns: a wider white is an empty column
+                before = columns[i - 1][1] if i else lo - 1
+                after = columns[j + 1][0] if j + 1 < len(columns) else hi + 1
+                x0s = [columns[i][0]] + sorted({round(x, 1) for x in grid_lefts
+                                                if before <= x < columns[i][0] - room})
+                x1s = [columns[j][1]] + sorted({round(x, 1) for x in grid_rights
+                                                if columns[j][1] + room < x <= after})
+                for a, x0 in enumerate(x0s):
+                    for b, x1 in enumerate(x1s):
+                        if a and b:
+                            continue
+                        if abs((x0 + x1) / 2 - middle) <= CENTRED * body and x1 > title[0] and x0 < title[2] \
+                                and (best is None or x1 - x0 > best[1] - best[0]):
+                            best = (x0, x1)
         if best is not None:
             return (best[0], title[1], best[1], title[3])
     reach = min(middle - lo, hi - middle)
