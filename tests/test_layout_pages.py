@@ -127,6 +127,20 @@ def test_wide_tables_with_row_labels_far_from_their_numbers(texts):
     assert score.merged == 0
 
 
+def test_boxed_sidebars_with_room_for_two_lines_of_text_are_articles(texts):
+    """Sidebars so narrow, or so full of title and photo, that only two or four short body
+    lines fit (pages of the default mix found on a development range, 2000-2099): each is an
+    article of its own, and the ads on the same pages stay ads."""
+    from tests.pagegen.texts import Texts
+
+    score = _score([2021, 2038], Texts(), Knobs())  # the evaluation's texts, as on that range
+    assert score.headlines == score.articles
+    assert score.kickers[0] == score.kickers[1] and score.subheadlines[0] == score.subheadlines[1]
+    assert score.captions[0] == score.captions[1]
+    assert score.ads_leaked[1] > 0 and score.ads_leaked[0] == 0
+    assert score.merged == 0
+
+
 def test_jumps_and_flowing_text_join_across_pages(texts):
     score = _score(range(366, 372), texts, Knobs(pages=2, articles=2, ad=0.0, sidebar=0.0, table=0.0,
                                                  vertical=0.0))

@@ -79,16 +79,17 @@ def _containers(rects: list[dict], lines: list[Line], tables: list[Table], body:
 
 
 def _is_ad(container: _Container, body: float) -> bool:
-    """A box is an advertisement unless it holds running text: several body-size lines, or two
-    that run on as a paragraph does (one under the other, ending at one right edge, the first
-    flush or indented) where a narrow box or a large title and photo leave room for few."""
+    """A box is an advertisement unless it holds running text: several body-size lines, or a
+    paragraph's opening (an indented line and the next one under it ending at one right edge,
+    which centred display lines never do) where a narrow box or a large title and photo leave
+    room for few lines."""
     if container.dark:
         return True
     body_lines = [l for l in container.lines if abs((l.size or 0) - body) < 0.15 * body]
     if sum(1 for l in body_lines if len(l.text) >= 5) >= 3:
         return False
     boxes = sorted((box_of(l) for l in body_lines), key=lambda b: b[1])
-    return not any(-0.3 * body <= b[1] - a[3] < body and abs(a[2] - b[2]) <= 1.0 and 0 <= a[0] - b[0] <= 3 * body
+    return not any(-0.3 * body <= b[1] - a[3] < body and abs(a[2] - b[2]) <= 1.0 and 0.8 * body <= a[0] - b[0] <= 3 * body
                    for a, b in zip(boxes, boxes[1:]))
 
 
