@@ -92,6 +92,55 @@ def test_vertical_headline_is_read_top_to_bottom_as_its_articles_headline(texts)
     assert score.similarity / score.articles >= 0.99
 
 
+def test_short_articles_keep_the_columns_under_their_titles(texts):
+    """Articles too short to fill their slots leave columns empty under their titles (a title
+    then stands off the middle of the text it governs): each article keeps its own columns, a
+    title wrapped over a single column joins without a space, and a credit set under a photo's
+    caption is no part of the caption."""
+    score = _score(range(380, 398), texts, Knobs(paragraphs=(3, 8), articles=3, pages=1, ad=0.0,
+                                                 sidebar=0.0, table=0.0, vertical=0.0))
+    assert score.articles >= 50
+    assert score.headlines == score.articles
+    assert score.similarity / score.articles >= 0.995
+    assert score.captions[1] >= 30 and score.captions[0] == score.captions[1]
+
+
+def test_vertical_headlines_beside_text_level_with_them(texts):
+    """Vertical headlines on pages where text continued from the page before starts level
+    with them, or where another vertical headline stands lower at the far side of its article."""
+    score = _score(range(392, 400), texts, Knobs(vertical=1.0, pages=2, articles=3, ad=0.0, sidebar=0.0,
+                                                 table=0.0))
+    assert score.headlines == score.articles
+    assert score.similarity / score.articles >= 0.995
+    assert score.captions[0] == score.captions[1]
+    assert score.jumps[0] == score.jumps[1]
+
+
+def test_wide_tables_with_row_labels_far_from_their_numbers(texts):
+    """Tables spread over eight broadsheet columns: the label column may stand hundreds of
+    points left of the numbers."""
+    score = _score(range(416, 432), texts, Knobs(table=1.0, columns=8, page_size=(1191.0, 1684.0), articles=1,
+                                                 pages=1, ad=0.0, sidebar=0.0, vertical=0.0, photos=0.0))
+    assert score.tables[1] >= 14
+    assert score.tables[0] == score.tables[1]
+    assert score.table_headers[0] == score.table_headers[1]
+    assert score.merged == 0
+
+
+def test_boxed_sidebars_with_room_for_two_lines_of_text_are_articles(texts):
+    """Sidebars so narrow, or so full of title and photo, that only two or four short body
+    lines fit (pages of the default mix found on a development range, 2000-2099): each is an
+    article of its own, and the ads on the same pages stay ads."""
+    from tests.pagegen.texts import Texts
+
+    score = _score([2021, 2038], Texts(), Knobs())  # the evaluation's texts, as on that range
+    assert score.headlines == score.articles
+    assert score.kickers[0] == score.kickers[1] and score.subheadlines[0] == score.subheadlines[1]
+    assert score.captions[0] == score.captions[1]
+    assert score.ads_leaked[1] > 0 and score.ads_leaked[0] == 0
+    assert score.merged == 0
+
+
 def test_jumps_and_flowing_text_join_across_pages(texts):
     score = _score(range(366, 372), texts, Knobs(pages=2, articles=2, ad=0.0, sidebar=0.0, table=0.0,
                                                  vertical=0.0))

@@ -154,9 +154,12 @@ def _columns(boxes: list[Box]) -> list[tuple[float, float]]:
 
 
 def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], body: float,
-           foreign: Optional[list[Box]] = None) -> tuple[list[Article], list[Element]]:
+           foreign: Optional[list[Box]] = None, area: Optional[tuple[float, float]] = None
+           ) -> tuple[list[Article], list[Element]]:
     """Each element to the title that governs it; returns the articles and the orphans.
-    `foreign` boxes (ads, sidebars set into the region) bound roofs and regions like content."""
+    `foreign` boxes (ads, sidebars set into the region) bound roofs and regions like content;
+    `area` is the x-extent of the page's type area (running head and foot included): a roof with
+    nothing beside it reaches that far, past columns a short article left empty."""
     foreign = foreign or []
     articles = [Article(t) for t in stacks]
     boxes = [element_box(e) for e in elements]
@@ -172,11 +175,11 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], 
     for i, a in enumerate(articles):
         if not a.title[0].vertical:
             roofs[i] = roof(title_boxes[i], boxes + foreign + [b for j, b in enumerate(title_boxes) if j != i],
-                            walls, left, right)
+                            walls, min(left, area[0]) if area else left, max(right, area[1]) if area else right)
     # A horizontal title claims the width its article spans about its centre: a vertical
     # title's region ends there.
     text_columns = [e.box for e in elements if isinstance(e, Block) and len(e.lines) >= 3]
-    spans = [_centred_span(title_boxes[i], roofs[i], boxes, body) if i in roofs else title_boxes[i]
+    spans = [_centred_span(title_boxes[i], roofs[i], boxes, body, walls) if i in roofs else title_boxes[i]
              for i in range(len(articles))]
     for i, a in enumerate(articles):
         if i in roofs:
@@ -191,10 +194,22 @@ def assign(stacks: list[list[Line]], elements: list[Element], walls: list[Box], 
             continue
         choices = [(side[0] or any(r[0] <= (side[4][0] + side[4][2]) / 2 <= r[2] and r[1] <= side[4][1] < r[3]
                                    for r in regions.values()),) + side[1:4] for side in sides[i]]
-        to_right = min(choices)[3]
+        # Columns beginning level with the title within half a line are equally level: the
+        # nearer one is the article's.
+        wrong = min(c[0] for c in choices)
+        level = min(c[1] for c in choices if c[0] == wrong)
+        to_right = min((c[2], c[3]) for c in choices if c[0] == wrong and c[1] <= level + 0.5 * body)[1]
         regions[i] = vertical_region(title_boxes[i], to_right, boxes,
                                      [b for j, b in enumerate(spans) if j != i] + foreign,
                                      right, left, bottom_edge, body, text_columns, walls)
+    # A vertical title's region ends where a lower one's begins over the same columns (the
+    # lower title may stand at the far side of its article, out of this region's width).
+    for i in sorted(regions):
+        r = regions[i]
+        for j, o in regions.items():
+            if j != i and r[1] + 2 * body < o[1] < r[3] and min(r[2], o[2]) > max(r[0], o[0]) + 1:
+                r = (r[0], r[1], r[2], o[1])
+        regions[i] = r
     orphans: list[Element] = []
     for e, b in zip(elements, boxes):
         cx = (b[0] + b[2]) / 2
@@ -253,7 +268,8 @@ def _under_roof(b: Box, roofs: dict[int, tuple[float, float]], spans: list[Box],
     return nearest
 
 
-def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], body: float) -> Box:
+def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], body: float,
+                  walls: Optional[list[Box]] = None) -> Box:
     """The width a centred title's article spans: the widest run of the columns under the
     title (inside its roof) whose middle is the title's; without one, the part of the roof
     symmetric about the title's centre."""
@@ -263,13 +279,34 @@ def _centred_span(title: Box, roof_: tuple[float, float], elements: list[Box], b
     if under:
         first = min(e[1] for e in under)
         columns = _columns([e for e in under if e[1] <= first + FIRST_ROW * body])
+        # A short article may leave its last (or first) columns empty: the run may then reach
+        # past them, to a column edge of the page's grid (a column rule, a gutter before the
+        # next column set on the page) or to the roof's edge, where the white under the title
+        # is wide enough to stand for a column. One end of the run stays a column's edge.
+        room = 0.5 * min(c[1] - c[0] for c in columns)
+        gaps = [y[0] - x[1] for x, y in zip(columns, columns[1:]) if y[0] > x[1]]
+        gutter = min(gaps) if gaps else body
+        ruled = [w for w in walls or [] if w[1] < title[3] + FIRST_ROW * body and w[3] > title[3]]
+        grid_rights = [hi] + [w[0] for w in ruled] + [e[0] - gutter for e in elements]
+        grid_lefts = [lo] + [w[2] for w in ruled] + [e[2] + gutter for e in elements]
         best = None
         for i in range(len(columns)):
             for j in range(i, len(columns)):
-                x0, x1 = columns[i][0], columns[j][1]
-                if abs((x0 + x1) / 2 - middle) <= CENTRED * body and x1 > title[0] and x0 < title[2] \
-                        and (best is None or x1 - x0 > best[1] - best[0]):
-                    best = (x0, x1)
+                if j > i and columns[j][0] - columns[j - 1][1] > room:
+                    break  # text runs down adjacent columns: a wider white is an empty column
+                before = columns[i - 1][1] if i else lo - 1
+                after = columns[j + 1][0] if j + 1 < len(columns) else hi + 1
+                x0s = [columns[i][0]] + sorted({round(x, 1) for x in grid_lefts
+                                                if before <= x < columns[i][0] - room})
+                x1s = [columns[j][1]] + sorted({round(x, 1) for x in grid_rights
+                                                if columns[j][1] + room < x <= after})
+                for a, x0 in enumerate(x0s):
+                    for b, x1 in enumerate(x1s):
+                        if a and b:
+                            continue
+                        if abs((x0 + x1) / 2 - middle) <= CENTRED * body and x1 > title[0] and x0 < title[2] \
+                                and (best is None or x1 - x0 > best[1] - best[0]):
+                            best = (x0, x1)
         if best is not None:
             return (best[0], title[1], best[1], title[3])
     reach = min(middle - lo, hi - middle)

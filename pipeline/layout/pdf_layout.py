@@ -79,17 +79,26 @@ def _containers(rects: list[dict], lines: list[Line], tables: list[Table], body:
 
 
 def _is_ad(container: _Container, body: float) -> bool:
-    """A box is an advertisement unless it holds running text: several body-size lines."""
+    """A box is an advertisement unless it holds running text: several body-size lines, or a
+    paragraph's opening (an indented line and the next one under it ending at one right edge,
+    which centred display lines never do) where a narrow box or a large title and photo leave
+    room for few lines."""
     if container.dark:
         return True
-    running = [l for l in container.lines if abs((l.size or 0) - body) < 0.15 * body and len(l.text) >= 5]
-    return len(running) < 3
+    body_lines = [l for l in container.lines if abs((l.size or 0) - body) < 0.15 * body]
+    if sum(1 for l in body_lines if len(l.text) >= 5) >= 3:
+        return False
+    boxes = sorted((box_of(l) for l in body_lines), key=lambda b: b[1])
+    return not any(-0.3 * body <= b[1] - a[3] < body and abs(a[2] - b[2]) <= 1.0 and 0.8 * body <= a[0] - b[0] <= 3 * body
+                   for a, b in zip(boxes, boxes[1:]))
 
 
 def region_articles(lines: list[Line], images: list[Box], tables: list[Table], walls: list[Box],
-                    body: float, page_number: int, boxes: Optional[list[Box]] = None) -> list[Article]:
+                    body: float, page_number: int, boxes: Optional[list[Box]] = None,
+                    area: Optional[tuple[float, float]] = None) -> list[Article]:
     """The articles of one region (the page outside its boxes, or a sidebar's inside);
-    `boxes` are the boxes set into the region (ads, sidebars): content that is no one's here."""
+    `boxes` are the boxes set into the region (ads, sidebars): content that is no one's here;
+    `area` is the x-extent of the page's type area."""
     table_lines = {id(l) for t in tables for l in t.lines}
     lines = [l for l in lines if id(l) not in table_lines]
     titles = [l for l in lines if is_title_line(l, body)]
@@ -100,7 +109,7 @@ def region_articles(lines: list[Line], images: list[Box], tables: list[Table], w
     elements += [Photo(b) for b in images]
     elements += tables
     titles = merge_rows(titles, [element_box(e) for e in elements], walls, body)
-    articles, orphans = assign(title_stacks(titles, body), elements, walls, body, boxes or [])
+    articles, orphans = assign(title_stacks(titles, body), elements, walls, body, boxes or [], area)
     if any(not isinstance(e, Photo) for e in orphans):
         articles.insert(0, Article([Line("", page_number, [], body)], orphans))
     return [a for a in articles if a.title[0].text or a.elements]
@@ -135,8 +144,10 @@ def layout_page(page: RawPage) -> PageLayout:
 
     images = [b for b in page.images if not any(inside(b, c) for c in containers)]
     free_tables = [t for t in tables if not any(id(l) in boxed for l in t.lines)]
+    printed = head + foot + lines
+    area = (min(box_of(l)[0] for l in printed), max(box_of(l)[2] for l in printed))
     main = region_articles([l for l in lines if id(l) not in boxed], images, free_tables, walls, body, page.number,
-                           [c.box for c in containers])
+                           [c.box for c in containers], area)
     # Sidebars and boxes are placed on the page by their box, like an article.
     groups: list[tuple[Box, list[Article]]] = [(_article_box(a), [a]) for a in main]
     for c in containers:

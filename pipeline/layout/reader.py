@@ -20,6 +20,7 @@ from pipeline.layout.titles import TITLE_RATIO, title_draft
 HEADING_RATIO = 1.05  # of the body size: a larger standalone line is a section heading
 CAPTION_RATIO = 0.97  # of the body size: caption type is smaller
 CAPTION_GAP = 1.6  # of the body size: how far under a photo its caption starts
+CAPTION_BREAK = 0.6  # of the caption size: a wider white gap ends the caption
 INDENT = 1.2  # of the size: a first line set in this far opens a paragraph
 CENTRED = 1.5  # of the size: margins on both sides of a centred line
 ALONE = 1.5  # of the size: a line ending this far short of its column's edge stands alone
@@ -27,8 +28,10 @@ ALONE = 1.5  # of the size: a line ending this far short of its column's edge st
 
 def available_width(article: Article) -> float:
     """The width a title is set in: its article's, symmetric about the title's centre (the
-    body may not fill every column)."""
-    boxes = [element_box(e) for e in article.elements]
+    body may not fill every column). Text and photos measure it: a table may run wider than
+    the columns it is set in."""
+    boxes = [element_box(e) for e in article.elements if not isinstance(e, Table)] or \
+        [element_box(e) for e in article.elements]
     if article.title[0].vertical:
         return 1e9
     if not boxes:
@@ -52,6 +55,35 @@ def caption_blocks(blocks: list[Block], photos: list[Box], body: float) -> set[i
                 found.add(id(block))
                 break
     return found
+
+
+def split_captions(blocks: list[Block], photos: list[Box], body: float) -> list[Block]:
+    """A caption block ends at the first white gap wider than its own leading: a line set
+    apart below it (a credit for the page's photos, the end of a short article) is not caption."""
+    out: list[Block] = []
+    for block in blocks:
+        captioned = block.size < CAPTION_RATIO * body and len(block.lines) > 1 and any(
+            -1 <= block.box[1] - p[3] <= CAPTION_GAP * body and block.box[0] >= p[0] - 2 and block.box[2] <= p[2] + 2
+            for p in photos)
+        if not captioned:
+            out.append(block)
+            continue
+        boxes = [box_of(l) for l in block.lines]
+        gaps = [b[1] - a[3] for a, b in zip(boxes, boxes[1:])]
+        cut = None
+        for i, gap in enumerate(gaps):
+            tight = min(gaps[:i], default=None)
+            if gap > CAPTION_BREAK * block.size and (tight is None or gap > 1.5 * tight + 0.2 * block.size):
+                cut = i + 1
+                break
+        if cut is None:
+            out.append(block)
+            continue
+        for part in (block.lines[:cut], block.lines[cut:]):
+            bs = [box_of(l) for l in part]
+            out.append(Block(part, (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs),
+                                    max(b[3] for b in bs)), max(b[2] - b[0] for b in bs)))
+    return out
 
 
 def _columns(blocks: list[Block], body: float) -> list[tuple[float, float]]:
@@ -85,7 +117,7 @@ def read_article(article: Article, page_number: int, body: float, photos: list[B
     else:
         draft = ArticleDraft(headline=Piece("", page_number, []))
     draft.pages = [page_number]
-    blocks = [e for e in article.elements if isinstance(e, Block)]
+    blocks = split_captions([e for e in article.elements if isinstance(e, Block)], photos, body)
     captions = caption_blocks(blocks, photos, body)
     for block in sorted((b for b in blocks if id(b) in captions), key=lambda b: (b.box[1], b.box[0])):
         draft.captions.append(Piece.from_lines(block.lines))

@@ -158,7 +158,7 @@ def _grow(cells: list[Line], lines: list[Line], body: float) -> Table:
             continue
         b = _box(line)
         s = line.size or body
-        if b[2] > x0 + 1 or x0 - b[2] > LABEL_REACH * s or b[2] - b[0] > LABEL_WIDTH * s:
+        if b[2] > x0 + 1 or b[2] - b[0] > LABEL_WIDTH * s:
             continue
         for c in centres:
             if abs(_centre(line) - c) <= ROW_TOLERANCE * s and (c not in nearest or _box(nearest[c])[2] < b[2]):
@@ -169,7 +169,12 @@ def _grow(cells: list[Line], lines: list[Line], body: float) -> Table:
         edges = [round(_box(l)[0]) for l in nearest.values()]
         edge = max(set(edges), key=lambda e: (sum(abs(x - e) <= 1 for x in edges), -e))
         labels = [l for l in nearest.values() if abs(_box(l)[0] - edge) <= 1.5]
-        if 2 * len(labels) >= len(centres):
+        # A label column set far out (a table spread over a wide measure) must label every
+        # row, with nothing but white between it and the numbers.
+        far = any(x0 - _box(l)[2] > LABEL_REACH * (l.size or body) for l in labels)
+        if far and (len(labels) < len(centres) or any(_between(l, x0, lines) for l in labels)):
+            labels = []
+        if labels and 2 * len(labels) >= len(centres):
             members += labels
     left = min(_box(m)[0] for m in members)
     above = [l for l in lines if id(l) not in ids and _box(l)[3] <= top + 1 and top - _box(l)[3] <= ROW_PITCH * size
@@ -180,6 +185,13 @@ def _grow(cells: list[Line], lines: list[Line], body: float) -> Table:
     bs = [_box(m) for m in members]
     box = (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
     return Table(box, members)
+
+
+def _between(label: Line, x0: float, lines: list[Line]) -> bool:
+    """Whether any line stands on the label's row between it and `x0`."""
+    b = _box(label)
+    return any(o is not label and _box(o)[0] >= b[2] - 1 and _box(o)[2] <= x0 + 1
+               and _box(o)[1] < b[3] and _box(o)[3] > b[1] for o in lines)
 
 
 def table_draft(table: Table, page: int) -> TableDraft:

@@ -60,6 +60,7 @@ class Knobs:
     sidebar: Optional[float] = None
     vertical: Optional[float] = None  # chance a headline is set vertically
     headline_modes: Optional[tuple[str, ...]] = None
+    paragraphs: Optional[tuple[int, int]] = None  # how many paragraphs an article has (6-24)
     header: bool = True
 
 
@@ -293,7 +294,7 @@ class Composer:
         if r.random() < 0.65:
             art.byline = [t.name(r) for _ in range(r.choice((1, 1, 2, 3)))]
             art.byline_style = r.choice(("reporter", "box"))
-        paragraphs = t.paragraphs_from(r, r.randint(6, 24))
+        paragraphs = t.paragraphs_from(r, r.randint(*(self.knobs.paragraphs or (6, 24))))
         sections: list[tuple[Optional[str], list[str]]] = [(None, [])]
         for p in paragraphs:
             if sections[-1][1] and r.random() < 0.07:
