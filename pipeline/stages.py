@@ -14,6 +14,7 @@ from typing import Iterator, Optional
 from pipeline.assemble import AssembledArticle, assemble
 from pipeline.document import ArticleDraft, PageLayout, RawDocument, RawPage
 from pipeline.errors import InputError
+from pipeline.ingest.engines import DEFAULT_ENGINE
 from pipeline.export import DocumentWriter, article_out, page_out
 from pipeline.layout.continuations import ArticleLinker
 from pipeline.layout.lines import page_lines
@@ -30,7 +31,7 @@ INPUT_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES | IMAGE_SUFFIXES
 class Options:
     """How to read inputs; the command line sets these."""
 
-    pdf_engine: str = "pdfplumber"
+    pdf_engine: str = DEFAULT_ENGINE
     # Reviewers' decisions, one file per input named `<sha256 of the input>.json`; applied to
     # every later output of that input.
     corrections: Optional[str] = "corrections"

@@ -66,9 +66,10 @@ def test_unchanged_inputs_are_skipped_and_changed_ones_redone(corpus, tmp_path):
     (out / "b.json").unlink()
     assert extract(corpus, out, "--corrections", str(corrections)) == 0
     assert statuses(out) == {"a.txt": "skipped", "b.txt": "done"}
-    assert extract(corpus, out, "--corrections", str(corrections), "--pdf-engine", "pdfium") == 0
+    assert extract(corpus, out, "--corrections", str(corrections),
+                   "--pdf-engine", "pdfplumber") == 0
     assert statuses(out) == {"a.txt": "done", "b.txt": "done"}
-    assert extract(corpus, out, "--corrections", str(corrections), "--pdf-engine", "pdfium",
+    assert extract(corpus, out, "--corrections", str(corrections), "--pdf-engine", "pdfplumber",
                    "--force") == 0
     assert statuses(out) == {"a.txt": "done", "b.txt": "done"}
 

@@ -72,13 +72,18 @@ def _far_glyphs_pdf(path) -> None:
     page.save()
 
 
-def test_glyphs_far_off_the_page_are_left_out_with_a_warning(tmp_path):
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_glyphs_far_off_the_page_are_left_out_with_a_warning(engine, tmp_path):
     path = tmp_path / "far-glyphs.pdf"
     _far_glyphs_pdf(path)
-    document = process(path, path.name)
+    document = process(path, path.name, Options(pdf_engine=engine))
     text = "".join(article.text for article in document.articles)
     assert "车间" in text and "页外" not in text and "远处" not in text
-    assert any(w.startswith("page 1: 14 glyphs placed far outside the page") for w in document.warnings)
+    # pdfium reports fewer of the glyphs at 3e9 pt (beyond float32's exact range): both runs
+    # are left out either way
+    far = [w for w in document.warnings if "glyphs placed far outside the page left out" in w]
+    assert len(far) == 1 and far[0].startswith("page 1: ")
+    assert int(far[0].split()[2]) >= 7
 
 
 def test_drop_far_off_page_keeps_bleed_and_drops_non_finite_places():

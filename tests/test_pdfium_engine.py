@@ -12,7 +12,7 @@ from pipeline.ingest.glyphs import dedupe
 from pipeline.ingest.pdf import open_pages
 from pipeline.stages import Options, process
 from tests.batch_pages import dense_document
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, require_corpus
 from tests.pagegen import FONT, _register_font, load_article, render_page, seed_page
 from tests.pagegen import side_by_side_page, two_article_page
 
@@ -143,3 +143,21 @@ def test_latin_fixture_shapes_agree_and_glyph_differences_are_the_known_ones():
                                                if g["text"].isalnum()))
         got, want = letters(fast.chars), letters(reference.chars)
         assert abs(len(got) - len(want)) <= 0.01 * len(want) + 2
+
+
+@pytest.mark.parametrize("gutter_em", [0.5, 1.0, 1.5])
+def test_a_gutter_a_whole_number_of_spaces_wide_gets_no_spaces(gutter_em, tmp_path):
+    """Two columns written row by row, the gutter exactly one, two or three half-em spaces
+    wide: pdfium marks a break of its own there, and no space glyph is made up for it."""
+    require_corpus()
+    from tests.pagegen.fuzz import Knobs, random_document
+    from tests.pagegen.texts import Texts
+
+    knobs = Knobs(columns=2, gutter_em=gutter_em, body_size=15.0, photos=0.0,
+                  headline_modes=("line",), order="rows", page_size=(595.0, 842.0), articles=1,
+                  pages=1, ad=0.0, sidebar=0.0, table=0.0, vertical=0.0)
+    pdf, _ = random_document(310, Texts(limit=2000), knobs)
+    path = tmp_path / "rows.pdf"
+    path.write_bytes(pdf)
+    [reference], [fast] = page_objects(path, "pdfplumber"), page_objects(path, "pdfium")
+    assert fast.chars == reference.chars

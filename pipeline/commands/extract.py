@@ -19,7 +19,7 @@ from pipeline.batch.inputs import parse_shard
 from pipeline.batch.runner import RunSettings
 from pipeline.batch.runner import extract as run_batch
 from pipeline.errors import UsageError
-from pipeline.ingest.pdf import DEFAULT_ENGINE, ENGINES
+from pipeline.ingest.engines import DEFAULT_ENGINE, ENGINES
 from pipeline.stages import Options
 
 

@@ -1,11 +1,11 @@
 """PDF input: pages read one at a time through an engine, duplicated glyphs removed, and each
 page's text source decided.
 
-    read_pdf(path, engine="pdfplumber") -> RawDocument   (its `pages` is a generator)
+    read_pdf(path, engine=DEFAULT_ENGINE) -> RawDocument   (its `pages` is a generator)
 
-Engines (`--pdf-engine`): `pdfplumber` (pdfminer.six, the reference). Every engine gives the same
-`PageObjects` records. Bad input raises InputError with a one-line reason, at open time or when
-the page that is damaged is reached.
+Engines (`--pdf-engine`, `pipeline.ingest.engines`): `pdfium` (the default) and `pdfplumber`
+(pdfminer.six, the reference). Both give `PageObjects` records. Bad input raises InputError
+with a one-line reason, at open time or when the page that is damaged is reached.
 
 Each page's text source is decided by `textlayer.judge`: a good text layer ("text"), a GBK/Big5
 byte-pair layer re-decoded ("recovered"), or OCR of the page rendered with pdfium ("ocr"; an
@@ -21,6 +21,7 @@ from typing import Iterator, Optional
 
 from pipeline.document import RawDocument, RawPage
 from pipeline.errors import InputError
+from pipeline.ingest.engines import DEFAULT_ENGINE, ENGINES
 from pipeline.ingest.glyphs import dedupe
 from pipeline.ingest.image import PdfPageImages, RenderError
 from pipeline.ingest.library_warnings import LibraryWarnings
@@ -28,8 +29,6 @@ from pipeline.ingest.ocr import OcrSettings, read_page_image, read_regions
 from pipeline.ingest.pdf_objects import PageObjects, PdfPages, drop_far_off_page
 from pipeline.ingest.textlayer import Verdict, is_scan, judge
 
-ENGINES = ("pdfplumber", "pdfium")
-DEFAULT_ENGINE = "pdfplumber"
 
 
 def sha256_of(path: str) -> str:

@@ -423,6 +423,7 @@ class PdfiumPages:
         self._size_ref = ctypes.byref(self._size)
         self._typed: dict[int, object] = {}
         self._drawn: list = []  # the page's objects other than text, in drawing order
+        self._broken_after: Optional[set[int]] = None  # see _restore_trailing_spaces
         self._edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
         self._edge_refs = [ctypes.byref(e) for e in self._edges]
 
@@ -468,8 +469,9 @@ class PdfiumPages:
         """
         order = self._text_objects(page)
         self._typed = dict(order)  # address -> pypdfium2's pointer, for the text page's objects
+        self._broken_after = None
         runs = self._all_runs(page, order, fonts)
-        _restore_trailing_spaces(order, runs)
+        _restore_trailing_spaces(order, runs, self._broken_after or set())
         _restore_repeated_spaces(runs)
         glyphs: list[dict] = []
         place = space.glyph
@@ -613,9 +615,13 @@ class PdfiumPages:
         widths: dict[str, Optional[float]] = {}
         metrics: Optional[FontMetrics] = None
         step = 0.0  # pdfium's advance per 1/1000 em along x; 0 when the text is not axis-aligned
+        # objects after which pdfium put a break of its own (first reading of the page only)
+        broken_after: Optional[set[int]] = set() if self._broken_after is None else None
         for i in range(count):
             key = object_of(page_handle, i)
             if not key:  # a space or line break pdfium generated; not in the PDF
+                if broken_after is not None:
+                    broken_after.add(last_key)
                 continue
             if key != last_key:
                 run = runs.get(key)
@@ -655,6 +661,8 @@ class PdfiumPages:
             else:
                 pdfium.FPDFText_GetLooseCharBox(text_page, i, rect_ref)
                 chars.append((text, ox, oy, rect.left, rect.right, rect.bottom, rect.top))
+        if broken_after is not None:
+            self._broken_after = broken_after
         return runs
 
     def _hyphen(self, text_page, index: int, text: str, metrics: Optional[FontMetrics],
@@ -907,13 +915,17 @@ def _is_rectangle(points: list[tuple[float, float]]) -> bool:
         (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
 
 
-def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tuple]) -> None:
+def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tuple],
+                             broken_after: set[int]) -> None:
     """Put back the spaces that end a text object: pdfium's text page drops them when the
-    next object on the line starts where they end (it marks a word break of its own there).
-    Such a space shows as a gap of exactly n space advances before the next object."""
+    next object on the line starts where they end. Such a space shows as a gap of exactly n
+    space advances before the next object, with nothing between them in the text page. Where
+    pdfium put a break of its own after the object, the gap is white on the page (a gutter
+    that happens to be n spaces wide), not spaces in the PDF."""
     for (key, _), (next_key, _) in zip(order, order[1:]):
         run, following = runs.get(key), runs.get(next_key)
-        if run is None or following is None or not run[1] or not following[1]:
+        if run is None or following is None or not run[1] or not following[1] \
+                or key in broken_after:
             continue
         (matrix, size, _, _, _, metrics), chars = run
         last, first = chars[-1], following[1][0]
