@@ -23,8 +23,9 @@ What pdfium does differently, and how it is undone:
   shortest decimal giving that float32 (7.52899981 -> 7.529); an origin within float32 error
   of a 3- or 4-decimal value is taken as that value; a run going on from the last one's pen
   starts at pdfminer's pen. Both engines round in two steps (`pdf_objects.coord`).
-- It splits a ligature glyph into its letters at one origin (joined back when the font has
-  such a glyph: "fi"), shows a soft hyphen as U+FFFE or U+0002 at a line end and "-" within
+- It splits a ligature glyph into its letters at one origin (joined back as the font reads
+  the glyph: "fi", or U+FB01 when the map in hand lacks it, as pdfminer reads a glyph named
+  "fi"), shows a soft hyphen as U+FFFE or U+0002 at a line end and "-" within
   a line (U+00AD put back, by the glyph's advance for "-"), and keeps one of a row of spaces
   (`_restore_repeated_spaces`).
 - Coordinates are mapped from PDF space to pdfplumber's (top-left of the /Rotate'd MediaBox;
@@ -32,11 +33,13 @@ What pdfium does differently, and how it is undone:
 
 Remaining differences (tests/test_pdfium_engine.py pins them): none in the JSON of the
 generated pages or of the issue-71 CJK fixture.
-- Latin typesetting (the issue-71-2 French fixture): word spacing after a run in another font
-  is placed pdfium's way (a line can shift by 0.1 pt), a no-break space in a Symbol font is
-  dropped, and a 4-decimal tie can still round 0.001 pt apart.
-- Vertical writing (Identity-V fonts) and glyphs on rotated or skewed text matrices get
-  pdfium's own glyph box, not pdfminer's.
+- Latin typesetting (the issue-71-2 French fixture): every glyph but spaces reads the same,
+  but word spacing after a run in another font is placed pdfium's way (a line can shift by
+  0.1 pt, a few glyphs by up to 4 pt), a no-break space in a Symbol font and a few spaces on
+  rotated lines are dropped, and a 4-decimal tie can still round 0.001 pt apart.
+- Glyphs on rotated or skewed text matrices are boxed as pdfminer boxes them (the corners
+  (0, Descent) and (advance, Descent + 1 em) through the matrix, `_turned_box`); vertical
+  writing (Identity-V fonts) is not checked against pdfminer.
 - A glyph without a Unicode mapping reads as U+FFFD (pdfminer: "(cid:N)"); both count as
   unmapped.
 - Colours come as RGB from pdfium (pdfplumber: the PDF's own colour space), so a tint at the
@@ -52,6 +55,7 @@ from __future__ import annotations
 import ctypes
 import struct
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator, Optional
@@ -119,9 +123,18 @@ class FontMetrics:
             return False
         prefixes = _PREFIXES.get(id(self.font))
         if prefixes is None:
-            prefixes = _PREFIXES[id(self.font)] = {key[:n] for key in codes if len(key) > 1
+            spelled = [key for key in codes if len(key) > 1] + list(_ligatures(codes))
+            prefixes = _PREFIXES[id(self.font)] = {key[:n] for key in spelled
                                                    for n in range(2, len(key) + 1)}
         return letters in prefixes
+
+    def glyph_text(self, letters: str) -> str:
+        """The font's own text for a ligature pdfium spelled out: the letters themselves when
+        the font maps a glyph to them, else its one ligature character (U+FB01 for "fi")."""
+        codes = _codes(self.font)
+        if not codes or letters in codes:
+            return letters
+        return _ligatures(codes).get(letters, letters)
 
     def _width(self, char: str) -> Optional[float]:
         codes = _codes(self.font)
@@ -145,14 +158,36 @@ def _codes(font) -> Optional[dict]:
         return None
     key = id(font)
     if key not in _CODES:
-        mapping = getattr(getattr(font, "unicode_map", None), "cid2unichr", None)
-        if not mapping:
-            mapping = getattr(font, "cid2unicode", None) or {}
+        # pdfminer reads a code through the ToUnicode map, and through the encoding when the
+        # map lacks it (a ligature left out of a subset's map)
+        mapping = dict(getattr(font, "cid2unicode", None) or {})
+        mapping.update(getattr(getattr(font, "unicode_map", None), "cid2unichr", None) or {})
         inverse: dict[str, int] = {}
         for code, text in sorted(mapping.items()):
             inverse.setdefault(text, code)
         _CODES[key] = inverse
     return _CODES[key]
+
+
+def _ligatures(codes: dict) -> dict[str, str]:
+    """Spelled-out letters -> the ligature character pdfminer reads for them: the font's own
+    one-character text that compatibility decomposition spells as those letters, else the Latin
+    ligatures U+FB00-FB06 (what a glyph named "fi" reads as when the map in hand lacks it)."""
+    key = id(codes)
+    if key not in _LIGATURES:
+        found = dict(_LATIN_LIGATURES)
+        found.update({spelled: text for text in codes if len(text) == 1
+                      for spelled in [unicodedata.normalize("NFKC", text)]
+                      if len(spelled) > 1 and spelled.isalpha()})
+        _LIGATURES[key] = found
+    return _LIGATURES[key]
+
+
+_LATIN_LIGATURES = {unicodedata.normalize("NFKC", chr(code)): chr(code)
+                    for code in range(0xFB00, 0xFB07)}
+
+
+_LIGATURES: dict[int, dict[str, str]] = {}
 
 
 def _strip_subset(name: str) -> str:
@@ -241,6 +276,7 @@ class _PdfminerFonts:
         _CODES.clear()
         _WIDTHS.clear()
         _PREFIXES.clear()
+        _LIGATURES.clear()
         if self._handle is not None:
             self._handle.close()
         self._seen, self._pages = [], None
@@ -504,9 +540,10 @@ class PdfiumPages:
             width_of = metrics.width if metrics is not None else (lambda _: None)
             upright = bool(upright)
             baseline = (start_y + d * descent * size, start_y + d * (descent * size + size))
-            if not axis:  # rotated or skewed text: pdfium's own glyph box
-                glyphs.extend(place(text, fontname, upright, left, bottom, right, top)
-                              for text, _, _, left, right, bottom, top in chars)
+            if not axis:  # rotated or skewed text: pdfminer's box, from the origin and matrix
+                glyphs.extend(_turned_box(place, text, fontname, upright, ox, oy, left, right,
+                                          bottom, top, matrix, size, descent, width_of)
+                              for text, ox, oy, left, right, bottom, top in chars)
                 pen = None
                 continue
             descent_size = d * descent * size
@@ -644,10 +681,10 @@ class PdfiumPages:
             ox, oy = x.value, y.value
             if chars and ox == chars[-1][1] and oy == chars[-1][2] and text.isalpha() \
                     and chars[-1][0].isalpha() and metrics is not None \
-                    and metrics.joins(chars[-1][0] + text):
+                    and metrics.joins(unicodedata.normalize("NFKC", chars[-1][0]) + text):
                 # pdfium splits a ligature glyph into its letters, all at the glyph's origin;
-                # pdfminer keeps one glyph whose text is the letters ("fi"), as the font maps it
-                text = chars.pop()[0] + text
+                # pdfminer keeps one glyph whose text is the font's ("fi", or U+FB01)
+                text = metrics.glyph_text(unicodedata.normalize("NFKC", chars.pop()[0]) + text)
             elif text in _HYPHEN_MARKS:
                 text = self._hyphen(text_page, i, text, metrics, matrix[0] * size)
             width = widths.get(text, _UNKNOWN)
@@ -945,6 +982,24 @@ def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tu
 
 
 _UNKNOWN = object()
+
+
+def _turned_box(place, text: str, fontname: str, upright: bool, ox: float, oy: float,
+                left: float, right: float, bottom: float, top: float,
+                matrix: tuple, size: float, descent: float, width_of) -> dict:
+    """A glyph on a rotated or skewed text matrix boxed as pdfminer boxes it: the corners
+    (0, descent) and (advance, descent + 1 em) of the glyph's own space carried through the
+    matrix from its origin, then ordered. pdfium's own box (the fallback when the font gives
+    no width) hugs the glyph's outline instead."""
+    width = width_of(text)
+    if width is None:
+        return place(text, fontname, upright, left, bottom, right, top)
+    a, b, c, d = matrix[:4]
+    x, y = _decimal(ox), _decimal(oy)
+    low, high, advance = descent * size, descent * size + size, width / 1000.0 * size
+    x0, y0 = x + c * low, y + d * low
+    x1, y1 = x + a * advance + c * high, y + b * advance + d * high
+    return place(text, fontname, upright, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
 def _char(code: int) -> str:
