@@ -35,8 +35,9 @@ Remaining differences (tests/test_pdfium_engine.py pins them): none in the JSON 
 generated pages or of the issue-71 CJK fixture.
 - Latin typesetting (the issue-71-2 French fixture): every glyph but spaces reads the same,
   but word spacing after a run in another font is placed pdfium's way (a line can shift by
-  0.1 pt, a few glyphs by up to 4 pt), a no-break space in a Symbol font and a few spaces on
-  rotated lines are dropped, and a 4-decimal tie can still round 0.001 pt apart.
+  0.1 pt, a few glyphs by up to 4 pt), four spaces are dropped (two on rotated lines), and a
+  4-decimal tie can still round 0.001 pt apart. A no-break space alone in its object (a Symbol
+  font without U+0020) is put back as `_blank_run` puts back spaces.
 - Glyphs on rotated or skewed text matrices are boxed as pdfminer boxes them (the corners
   (0, Descent) and (advance, Descent + 1 em) through the matrix, `_turned_box`); vertical
   writing (Identity-V fonts) is not checked against pdfminer.
@@ -586,7 +587,9 @@ class PdfiumPages:
         state = self._object_state(obj, fonts)
         matrix, size, _, _, _, metrics = state
         a, b, c, d, e, f = matrix
-        width = metrics.width(" ") if metrics is not None else None
+        # the font's space: U+0020, or a no-break space where it has none (a Symbol font)
+        space = " " if metrics is None or metrics.width(" ") is not None else "\u00a0"
+        width = metrics.width(space) if metrics is not None else None
         if width is None or b or c or not a:
             return None
         advance = a * int(width) / 1000.0 * size  # pdfium's pen step for one space
@@ -601,7 +604,7 @@ class PdfiumPages:
                 if steps >= 1 and abs(first[1] - e - steps * advance) < 0.01:
                     count = steps
             break
-        chars = [(" ", e + k * advance, f, e + k * advance, e + (k + 1) * advance, f, f)
+        chars = [(space, e + k * advance, f, e + k * advance, e + (k + 1) * advance, f, f)
                  for k in range(count)]
         return state, chars
 
@@ -968,17 +971,22 @@ def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tu
         last, first = chars[-1], following[1][0]
         a, b, c, _ = matrix[:4]
         if metrics is None or b or c or not a or following[0][0][:4] != matrix[:4] \
-                or abs(first[2] - last[2]) > 1e-3 or last[0] == " " or first[0] == " ":
+                or abs(first[2] - last[2]) > 1e-3 or last[0] in _SPACES or first[0] in _SPACES:
             continue
-        space_width, last_width = metrics.width(" "), metrics.width(last[0])
+        # the font's space: U+0020, or a no-break space where it has none (a Symbol font)
+        space = " " if metrics.width(" ") is not None else "\u00a0"
+        space_width, last_width = metrics.width(space), metrics.width(last[0])
         if space_width is None or last_width is None or int(space_width) <= 0:
             continue
         pen = last[1] + a * int(last_width) / 1000.0 * size  # pdfium's pen after the last glyph
         step = a * int(space_width) / 1000.0 * size
         count = round((first[1] - pen) / step)
         if 1 <= count <= 3 and abs(first[1] - pen - count * step) < 5e-3:
-            chars.extend((" ", pen + k * step, last[2], pen + k * step, pen + (k + 1) * step,
+            chars.extend((space, pen + k * step, last[2], pen + k * step, pen + (k + 1) * step,
                           last[2], last[2]) for k in range(count))
+
+
+_SPACES = (" ", "\u00a0")
 
 
 _UNKNOWN = object()
