@@ -128,8 +128,10 @@ def test_a_file_over_the_time_limit_is_ended_and_the_batch_goes_on(slow_pdf, tmp
     (root / "b.txt").write_text("本报讯 今年全市粮食产量达到120万吨，比上年增长3%。\n", encoding="utf-8")
     out = tmp_path / "out"
     started = time.monotonic()
+    # the pdfplumber engine: the twelve pages take several seconds (pdfium reads them in
+    # about as long as the limit)
     assert main(["extract", str(root), "-o", str(out), "--no-progress", "-j", "1",
-                 "--max-seconds", "1.5"]) == 1
+                 "--max-seconds", "1.5", "--pdf-engine", "pdfplumber"]) == 1
     assert time.monotonic() - started < 60
     [line] = errors(capsys)
     assert line == f"error: {root / slow_pdf.name}: over the time limit of 1.5 s (--max-seconds)"
@@ -160,7 +162,7 @@ def test_a_worker_that_dies_fails_only_its_file(slow_pdf, tmp_path):
     shutil.copy(SEED_TEXT, root / "b.txt")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "pipeline", "extract", str(root), "-o", str(out),
-               "--no-progress", "-j", "1"]
+               "--no-progress", "-j", "1", "--pdf-engine", "pdfplumber"]  # seconds on the PDF
     run = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     killed = False
