@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from statistics import median
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -80,20 +80,31 @@ def large_regions(ink: np.ndarray, row: float) -> list[Rect]:
     found = [(max(0.0, x0 - pad), max(0.0, y0 - pad), min(float(w), x1 + pad), min(float(h), y1 + pad))
              for x0, y0, x1, y1 in _components(ink, (step, step))
              if y1 - y0 >= LARGE * row and x1 - x0 >= LARGE * row]
+    return merge_rects(found, lambda a, b: min(a[2], b[2]) > max(a[0], b[0])
+                       and min(a[3], b[3]) > max(a[1], b[1]))
+
+
+def merge_rects(rects: list[Rect], joins: Callable[[Rect, Rect], bool]) -> list[Rect]:
+    """Rectangles that `joins` pairs (it must need them to overlap vertically) replaced by
+    their union until no pair joins, sorted top to bottom, then left to right."""
+    rects = list(rects)
     merged = True
     while merged:
         merged = False
-        for i in range(len(found)):
-            for j in range(i + 1, len(found)):
-                a, b = found[i], found[j]
-                if min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1]):
-                    found[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
-                    del found[j]
+        rects.sort(key=lambda r: (r[1], r[0]))
+        for i in range(len(rects)):
+            for j in range(i + 1, len(rects)):
+                a, b = rects[i], rects[j]
+                if b[1] > a[3]:  # this one and every later one start below a
+                    break
+                if joins(a, b):
+                    rects[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del rects[j]
                     merged = True
                     break
             if merged:
                 break
-    return sorted(found, key=lambda r: (r[1], r[0]))
+    return rects
 
 
 def _overlap_x(a: Rect, b: Rect) -> float:

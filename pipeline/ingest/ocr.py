@@ -39,7 +39,7 @@ import numpy as np
 
 from pipeline.document import Box
 from pipeline.ingest.missed_ink import (
-    LARGE, large_regions, lone_marks, row_height, uncovered_ink, widened,
+    LARGE, Rect, large_regions, lone_marks, merge_rects, row_height, uncovered_ink, widened,
 )
 from pipeline.ingest.smear import binarised, copy_offset, run_offset, unsmear
 
@@ -352,32 +352,19 @@ def merge_duplicates(quads: list[np.ndarray]) -> list[np.ndarray]:
     """Axis-aligned boxes of one line detected twice (similar heights, overlapping by
     DUPLICATE_OVERLAP of the smaller box, or overlapping at all within one row) become their
     union; the rest are kept as they are."""
-    rects = [_rect(q) for q in quads]
-    merged = True
-    while merged:
-        merged = False
-        rects.sort(key=lambda r: (r[1], r[0]))
-        for i in range(len(rects)):
-            for j in range(i + 1, len(rects)):
-                a, b = rects[i], rects[j]
-                if b[1] > a[3]:
-                    break
-                ix = min(a[2], b[2]) - max(a[0], b[0])
-                iy = min(a[3], b[3]) - max(a[1], b[1])
-                if ix <= 0 or iy <= 0:
-                    continue
-                area = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-                ha, hb = a[3] - a[1], b[3] - b[1]
-                similar = min(ha, hb) >= 0.6 * max(ha, hb)
-                same_row = iy >= SAME_ROW * min(ha, hb)  # pieces of one line overlapping at an end
-                if similar and (ix * iy >= DUPLICATE_OVERLAP * area or same_row):
-                    rects[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
-                    del rects[j]
-                    merged = True
-                    break
-            if merged:
-                break
-    return [_quad(r) for r in rects]
+    return [_quad(r) for r in merge_rects([_rect(q) for q in quads], _same_line_twice)]
+
+
+def _same_line_twice(a: Rect, b: Rect) -> bool:
+    ix = min(a[2], b[2]) - max(a[0], b[0])
+    iy = min(a[3], b[3]) - max(a[1], b[1])
+    if ix <= 0 or iy <= 0:
+        return False
+    area = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    ha, hb = a[3] - a[1], b[3] - b[1]
+    similar = min(ha, hb) >= 0.6 * max(ha, hb)
+    same_row = iy >= SAME_ROW * min(ha, hb)  # pieces of one line overlapping at an end
+    return similar and (ix * iy >= DUPLICATE_OVERLAP * area or same_row)
 
 
 def order_rows(quads: list[np.ndarray]) -> list[np.ndarray]:
