@@ -109,6 +109,10 @@ class FontMetrics:
         """The widths known so far (text -> `width`), shared by every use of this font."""
         return _WIDTHS.setdefault(id(self.font), {})
 
+    def space(self) -> str:
+        """The font's space: U+0020, or a no-break space where it has none (a Symbol font)."""
+        return " " if self.width(" ") is not None else "\u00a0"
+
     def width(self, char: str) -> Optional[float]:
         """The glyph's /Widths entry (1/1000 em) for the code that maps to `char`."""
         known = _WIDTHS.setdefault(id(self.font), {})
@@ -587,8 +591,7 @@ class PdfiumPages:
         state = self._object_state(obj, fonts)
         matrix, size, _, _, _, metrics = state
         a, b, c, d, e, f = matrix
-        # the font's space: U+0020, or a no-break space where it has none (a Symbol font)
-        space = " " if metrics is None or metrics.width(" ") is not None else "\u00a0"
+        space = metrics.space() if metrics is not None else " "
         width = metrics.width(space) if metrics is not None else None
         if width is None or b or c or not a:
             return None
@@ -973,8 +976,7 @@ def _restore_trailing_spaces(order: list[tuple[int, object]], runs: dict[int, tu
         if metrics is None or b or c or not a or following[0][0][:4] != matrix[:4] \
                 or abs(first[2] - last[2]) > 1e-3 or last[0] in _SPACES or first[0] in _SPACES:
             continue
-        # the font's space: U+0020, or a no-break space where it has none (a Symbol font)
-        space = " " if metrics.width(" ") is not None else "\u00a0"
+        space = metrics.space()
         space_width, last_width = metrics.width(space), metrics.width(last[0])
         if space_width is None or last_width is None or int(space_width) <= 0:
             continue
